@@ -1,0 +1,159 @@
+"""The `casualty` command: options become calls, results become output. No extraction logic lives here."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+
+import click
+
+from . import __version__
+from .env import Environment
+from .errors import CasualtyError, ExitStatus, InputError
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class Published(click.ParamType):
+    """A date as YYYY-MM-DD (also YYYY-MM, taken as the 1st, for month-only metadata)."""
+
+    name = "DATE"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, date):
+            return value
+        from .extract.dates import parse_iso_date
+
+        parsed = parse_iso_date(value)
+        if parsed is None:
+            self.fail(f"{value!r} is not a date like 2024-11-21", param, ctx)
+        return parsed
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "-V", "--version", prog_name="casualty",
+                      message="%(prog)s %(version)s (Python " + sys.version.split()[0] + ")")
+def cli():
+    """Pull the figures out of war-loss reports: totals, daily losses, dates, directions and claims.
+
+    \b
+    Examples:
+      casualty parse article.txt
+      cat article.txt | casualty parse -f json | jq .totals
+      casualty parse --published 2024-11-21 -f csv *.txt > losses.csv
+    """
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
+@click.option("--published", type=Published(), help="Publication date (YYYY-MM-DD): resolves 'on Thursday'.")
+@click.option("--language", metavar="CODE", help="Language of the text (en, uk, ru, ...); detected when omitted.")
+@click.option("--encoding", metavar="CODEC", help="Encoding of the input bytes [default: UTF-8, BOM stripped].")
+@click.option("-f", "--format", "fmt", type=click.Choice(["auto", "table", "json", "jsonl", "csv"]), default="auto",
+              show_default=True, help="auto: a table on a terminal, JSON Lines otherwise.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=False), metavar="FILE",
+              help="Write to FILE (atomically) instead of standard output.")
+@click.option("--evidence", is_flag=True, help="Quote the text each figure came from in the table.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024, show_default=True,
+              help="Refuse inputs larger than this.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds to wait for a URL.")
+@click.option("--fail-if-empty", is_flag=True, help="Exit 3 when no figure was found in any input.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
+def parse(inputs, published, language, encoding, fmt, output, evidence, max_bytes, timeout, fail_if_empty, debug):
+    """Extract the figures from each INPUT (a file, '-' for standard input, or a URL).
+
+    With no INPUT, standard input is read when it is piped.
+
+    \b
+    Exit status: 0 ok (also when nothing was found), 1 an input failed (the others are
+    still printed), 2 usage error, 3 no figures with --fail-if-empty.
+    """
+    from .options import ParseOptions
+    from .pipeline import report_for
+    from .sources import read_documents
+
+    env = Environment.from_process()
+    if not inputs:
+        if env.stdin_isatty:
+            raise click.UsageError("no input: name a file, or pipe text in (e.g. `cat article.txt | casualty parse`)")
+        inputs = ("-",)
+    options = ParseOptions(published=published, language=language.lower() if language else None,
+                           encoding=encoding, max_bytes=max_bytes, timeout=timeout)
+    records, failed = [], 0
+    try:
+        for item in read_documents(inputs, options, env.stdin):
+            if isinstance(item, InputError):
+                failed += 1
+                _error(str(item))
+                continue
+            records.append(report_for(item, options).to_dict())
+        if fmt == "auto":
+            fmt = "table" if env.stdout_isatty and not output else "jsonl"
+        if records or fmt in ("csv",):
+            _emit(records, fmt, output, env, evidence)
+    except CasualtyError as exc:
+        _error(str(exc))
+        sys.exit(ExitStatus.INPUT_FAILED)
+    except Exception as exc:  # an unexpected failure: one line, unless --debug
+        if debug:
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+        sys.exit(ExitStatus.INPUT_FAILED)
+    if failed:
+        sys.exit(ExitStatus.INPUT_FAILED)
+    if fail_if_empty and not any(_has_figures(r) for r in records):
+        sys.exit(ExitStatus.EMPTY)
+
+
+def _has_figures(record) -> bool:
+    return any(record.get(key) for key in ("totals", "daily", "previous", "claims"))
+
+
+def _emit(records, fmt, output, env, evidence):
+    from . import render
+    from .output import atomic_text_file
+
+    def write(out, color):
+        if fmt == "table":
+            render.write_table(records, out, color=color, evidence=evidence)
+        elif fmt == "json":
+            render.write_json(records, out)
+        elif fmt == "jsonl":
+            render.write_jsonl(records, out)
+        else:
+            render.write_csv(records, out)
+
+    if output:
+        with atomic_text_file(output) as handle:
+            write(handle, color=False)
+    else:
+        write(env.stdout, color=env.stdout_isatty and not env.no_color)
+        env.stdout.flush()
+
+
+@cli.command()
+def schema():
+    """Print the JSON Schema of one parse record."""
+    from .schema import RECORD_SCHEMA
+
+    click.echo(json.dumps(RECORD_SCHEMA, indent=2))
+
+
+def _error(message: str) -> None:
+    click.echo(f"casualty: error: {message}", err=True)
+
+
+def main() -> None:
+    """Entry point: a closed pipe (`casualty parse a.txt | head -1`) ends quietly."""
+    try:
+        cli.main(prog_name="casualty")
+    except BrokenPipeError:
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(ExitStatus.OK)
+    except KeyboardInterrupt:
+        click.echo("casualty: interrupted", err=True)
+        sys.exit(ExitStatus.INTERRUPTED)

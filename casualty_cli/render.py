@@ -1,0 +1,134 @@
+"""Records (Report.to_dict() output) to text: table, json, jsonl, csv.
+
+Renderers read only the record dictionaries, so every format follows the one contract.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Iterable, TextIO
+
+from .model import CATEGORIES
+
+FORMATS = ("auto", "table", "json", "jsonl", "csv")
+CSV_HEADER = ("source", "published", "as_of", "category", "total", "daily", "previous")
+CATEGORY_LABELS = {
+    "personnel": "Personnel", "tanks": "Tanks", "afv": "Armoured fighting vehicles", "artillery": "Artillery systems",
+    "mlrs": "MLRS", "air_defense": "Air defence systems", "aircraft": "Aircraft", "helicopters": "Helicopters",
+    "uav": "Drones (UAV)", "cruise_missiles": "Cruise missiles", "ships": "Ships / boats", "submarines": "Submarines",
+    "vehicles": "Vehicles and fuel tanks", "fuel_tanks": "Fuel tanks", "special_equipment": "Special equipment",
+    "srbm": "Mobile SRBM systems", "ground_robots": "Ground robotic systems",
+}
+
+
+def write_json(records: list[dict[str, Any]], out: TextIO) -> None:
+    """One record as an object; several as an array."""
+    payload: Any = records[0] if len(records) == 1 else records
+    out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> None:
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def safe_cell(value: Any) -> Any:
+    """Neutralise text a spreadsheet would run as a formula (OWASP CSV injection): prefix a quote.
+
+    Numbers stay numbers; only strings that begin with = + - @ (or tab/CR) are changed.
+    """
+    if isinstance(value, str) and value and value[0] in "=+-@\t\r":
+        return "'" + value
+    return value
+
+
+def csv_rows(record: dict[str, Any]) -> Iterable[tuple[Any, ...]]:
+    """Tidy rows: one per category that has any figure."""
+    for category in CATEGORIES:
+        figures = [record.get(role, {}).get(category) for role in ("totals", "daily", "previous")]
+        if any(v is not None for v in figures):
+            yield (record.get("source"), record.get("published"), record.get("as_of"), category, *figures)
+
+
+def write_csv(records: Iterable[dict[str, Any]], out: TextIO, header: bool = True) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    if header:
+        writer.writerow(CSV_HEADER)
+    for record in records:
+        for row in csv_rows(record):
+            writer.writerow(["" if v is None else safe_cell(v) for v in row])
+
+
+def write_table(records: list[dict[str, Any]], out: TextIO, *, color: bool, evidence: bool = False,
+                width: int | None = None) -> None:
+    """A rich table per record: the date and reporter above, claims below, failed checks marked."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=out, no_color=not color, highlight=False, force_terminal=color,
+                      width=width or (None if color else 100), soft_wrap=False)
+    for index, record in enumerate(records):
+        if index:
+            console.print()
+        head = Text()
+        head.append(str(record.get("source")), style="bold")
+        facts = [("as of", record.get("as_of")), ("since", record.get("since")),
+                 ("published", record.get("published")), ("reporter", record.get("reporter")),
+                 ("language", record.get("language"))]
+        for label, value in facts:
+            if value:
+                head.append(f"\n{label}: ", style="dim")
+                head.append(str(value))
+        if record.get("directions"):
+            head.append("\ndirections of greatest losses: ", style="dim")
+            head.append(", ".join(record["directions"]))
+        console.print(head)
+        failed = {(c["category"]) for c in record.get("checks", []) if not c["ok"]}
+        rows = [c for c in CATEGORIES if any(c in record.get(r, {}) for r in ("totals", "daily", "previous"))]
+        if not rows:
+            console.print(Text("no figures found", style="italic"))
+        else:
+            table = Table(show_header=True, header_style="bold")
+            table.add_column("category")
+            table.add_column("total", justify="right")
+            table.add_column("change", justify="right")
+            table.add_column("previous", justify="right")
+            table.add_column("check", justify="center")
+            if evidence:
+                table.add_column("evidence", overflow="fold")
+            for category in rows:
+                total = record.get("totals", {}).get(category)
+                daily = record.get("daily", {}).get(category)
+                previous = record.get("previous", {}).get(category)
+                cells = [CATEGORY_LABELS[category], _num(total), f"+{daily:,}" if daily is not None else "",
+                         _num(previous), Text("✗", style="bold red") if category in failed else ""]
+                if evidence:
+                    quotes = [record.get("evidence", {}).get(f"{role}.{category}") for role in ("totals", "daily", "previous")]
+                    cells.append(" | ".join(repr(q["text"]) for q in quotes if q))
+                table.add_row(*cells)
+            console.print(table)
+        claims = record.get("claims") or []
+        if claims:
+            console.print(Text("Other parties' claims", style="bold"))
+            for claim in claims:
+                value = f"{claim['low']:,}–{claim['value']:,}" if claim.get("low") else f"{claim['value']:,}"
+                line = Text("  • ")
+                line.append(f"{claim['by']}: ", style="bold")
+                qualifier = f"{claim['qualifier']} " if claim.get("qualifier") else ""
+                line.append(f"{qualifier}{value} {claim['what']} ({claim['side']})")
+                if claim.get("as_of"):
+                    line.append(f", as of {claim['as_of']}", style="dim")
+                console.print(line)
+
+
+def _num(value: int | None) -> str:
+    return "" if value is None else f"{value:,}"
+
+
+def render_to_string(records: list[dict[str, Any]], fmt: str) -> str:
+    """Convenience for tests and the library: the text a format would print."""
+    buffer = io.StringIO()
+    {"json": write_json, "jsonl": write_jsonl, "csv": write_csv}[fmt](records, buffer)
+    return buffer.getvalue()
