@@ -5,6 +5,7 @@ one decision (resolve.py) -> Report with evidence and checks.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..model import GENERAL_STAFF, Report, Span
@@ -66,7 +67,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     report.checks = cross_checks(report.totals, report.daily, report.previous)
     if report.totals or report.daily:
         report.reporter = lex.reporter or GENERAL_STAFF
-    _set_dates(report, text, lex, segments, dates, ctx, chosen, claim_sentences)
+    _set_dates(report, text, lex, segments, dates, replace(ctx, epoch=epoch), chosen, claim_sentences)
     return report
 
 
@@ -119,7 +120,7 @@ def _set_dates(report: Report, text: str, lex: Lexicon, segments: Segments, date
         resolved = resolve_date(mention, ctx)
         if resolved is None or resolved < INVASION:
             continue
-        if ctx.published is not None and resolved > ctx.published.day + timedelta(days=1):
+        if ctx.published is not None and resolved > ctx.published.latest + timedelta(days=1):
             continue
         if lex.has("previous", body):
             previous_date = previous_date or resolved
@@ -140,6 +141,8 @@ def _set_dates(report: Report, text: str, lex: Lexicon, segments: Segments, date
             score += 2
         if mention.kind == "weekday":
             score -= 1
+        if lex.has("loss", before):
+            score -= 2  # "destroyed ... on Saturday, October 1": the day of the losses, not of the report
         if score > best_score:
             best, best_score = resolved, score
     if best is None and ctx.published is not None and ctx.published.exact:

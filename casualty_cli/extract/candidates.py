@@ -161,14 +161,16 @@ def _inherit(text: str, lex: Lexicon, number: Number, mentions: list[Mention], a
     if not (lex.has("loss", text[sentence.start:sentence.end]) or lex.has("total", clause)):
         return None
     inclusion = lex.find("inclusion", clause)
-    if inclusion and number.start - inclusion[-1].end() <= 12:
+    if inclusion and len(clause) - inclusion[-1].end() <= 12:
         same = [c for c in candidates if c.start >= sentence.start]
         if same:
             return same[-1].category
-    named = [m for m in mentions if sentence.start <= m.start and m.end <= number.start and id(m) not in attached]
-    if named:
+    named = [m for m in mentions if sentence.start <= m.start and m.end <= number.start]
+    if named and lex.has("total_after", text[named[-1].end:number.start]):
+        # "one helicopter, which takes the number destroyed to 227": the total of what was just named.
         return named[-1].category
-    return None
+    free = [m for m in named if id(m) not in attached]
+    return free[-1].category if free else None
 
 
 def _looks_like_non_figure(text: str, number: Number) -> bool:

@@ -38,6 +38,14 @@ class Published:
     day: date
     exact: bool = True
 
+    @property
+    def latest(self) -> date:
+        """The last day the publication can be: the day itself, or the month's end when only the month is known."""
+        if self.exact:
+            return self.day
+        following = (self.day.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return following - timedelta(days=1)
+
     @classmethod
     def from_value(cls, value: date | str | None) -> "Published | None":
         if value is None or value == "":
@@ -153,6 +161,7 @@ class YearContext:
     published: Published | None
     first_year: bool          # the text dates the count "from 24.02" without a year: the first year of the war
     text_year: int | None     # the latest year the text names (other than the invasion's), when no published
+    epoch: date | None = None  # when the figures' magnitude says the report was made
 
 
 def resolve(mention: DateMention, ctx: YearContext) -> date | None:
@@ -169,7 +178,9 @@ def resolve(mention: DateMention, ctx: YearContext) -> date | None:
         return None
     if mention.year:
         return _safe_date(mention.year, month, day)
-    if mention.range_start is not None and mention.range_start.is_invasion_start or ctx.first_year:
+    official_range = mention.range_start is not None and mention.range_start.is_invasion_start
+    if official_range or (ctx.first_year and ctx.published is None):
+        # "from 24.02 to 27.09": the official format of the war's first year.
         for year in (2022, 2023):
             candidate = _safe_date(year, month, day)
             if candidate and INVASION <= candidate <= FIRST_YEAR_END:
@@ -184,8 +195,15 @@ def resolve(mention: DateMention, ctx: YearContext) -> date | None:
     if mention.weekday is not None:
         # "Tuesday, August 8": the weekday names the year among the war's years.
         years = [y for y in range(2022, 2031) if (d := _safe_date(y, month, day)) and d.weekday() == mention.weekday]
-        if len(years) == 1 or (ctx.text_year in years):
-            return _safe_date(ctx.text_year if ctx.text_year in years else years[0], month, day)
+        if ctx.text_year in years:
+            return _safe_date(ctx.text_year, month, day)
+        if ctx.epoch is not None and years:
+            # Among the years whose calendar fits, the one the figures' magnitude points to.
+            nearest = min(years, key=lambda y: abs(y - ctx.epoch.year))
+            if abs(nearest - ctx.epoch.year) <= 1:
+                return _safe_date(nearest, month, day)
+        if len(years) == 1:
+            return _safe_date(years[0], month, day)
     if ctx.text_year:
         return _safe_date(ctx.text_year, month, day)
     return None

@@ -29,12 +29,19 @@ def drop_context(text: str, lex: Lexicon, segments: Segments, candidates: list[C
             continue
         if c.paragraph in sector_paragraphs and not lex.has("general_staff", s_text):
             continue
-        if not c.structured and lex.has("distractor", s_text):
+        if not c.structured and lex.has("distractor", s_text) and not _total_stated_before(lex, s_text, c.start - sentence.start):
+            continue
+        if not c.structured and not (lex.has("loss", s_text) or lex.has("general_staff", s_text)):
             continue
         kept.append(c)
     # "a helicopter" is one only in a list of figures.
     with_numbers = {c.sentence for c in kept if not c.indefinite}
     return [c for c in kept if not c.indefinite or c.sentence in with_numbers]
+
+
+def _total_stated_before(lex: Lexicon, sentence: str, offset: int) -> bool:
+    """"The record loss brings the total to 138,880": an explicit total survives a sentence's distractors."""
+    return any(m.end() <= offset for m in lex.find("total_after", sentence))
 
 
 def _sector_paragraphs(text: str, lex: Lexicon, segments: Segments) -> set[int]:
@@ -164,11 +171,13 @@ def _round_by_form(c: Candidate) -> bool:
 
 
 def _best(pool: list[Candidate], role: str, category: str, chosen: dict[str, dict[str, Candidate]]) -> Candidate:
+    total = chosen["totals"].get(category)
+    if total is not None and role == "previous":
+        pool = [c for c in pool if 0.8 * total.value <= c.value <= total.value] or pool
     values = {c.value for c in pool}
     if len(values) == 1:
         return max(pool, key=lambda c: (c.strength, c.structured, -c.start))
     daily = chosen["daily"].get(category)
-    total = chosen["totals"].get(category)
 
     def consistent(c: Candidate) -> bool:
         if role == "totals" and daily is not None:
@@ -178,7 +187,7 @@ def _best(pool: list[Candidate], role: str, category: str, chosen: dict[str, dic
         return False
 
     def key(c: Candidate):
-        return (consistent(c), not c.indefinite, c.strength, c.structured, -_roundness(c.value, values), -c.start)
+        return (consistent(c), not c.indefinite, -_roundness(c.value, values), c.strength, c.structured, -c.start)
 
     return max(pool, key=key)
 

@@ -30,7 +30,8 @@ class Segments:
         self.text = text
         self.sentences = _sentences(text)
         self._starts = [s.start for s in self.sentences]
-        self.paragraphs = [Segment(m.start(), m.end()) for m in regex.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+        # Paragraphs are lines: web text keeps one paragraph (or one list item) per line.
+        self.paragraphs = [Segment(m.start(), m.end()) for m in regex.finditer(r"[^\n]*\S[^\n]*", text)]
         self._paragraph_starts = [p.start for p in self.paragraphs]
 
     def sentence_at(self, offset: int) -> Segment:
