@@ -141,7 +141,7 @@ def _set_dates(report: Report, text: str, lex: Lexicon, segments: Segments, date
             score += 2
         if mention.kind == "weekday":
             score -= 1
-        if lex.has("loss", before):
+        if lex.has("loss", text[max(sentence.start, mention.start - 50):mention.start]):
             score -= 2  # "destroyed ... on Saturday, October 1": the day of the losses, not of the report
         if score > best_score:
             best, best_score = resolved, score
