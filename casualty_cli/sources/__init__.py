@@ -140,10 +140,11 @@ def _read_stream(stream: BinaryIO, source: str, options: ParseOptions, *, name: 
     if head.startswith(archives.GZIP_MAGIC):
         inner = archives.peek_gzip(stream, source)
         if inner.startswith(archives.WARC_MAGIC) or _is_arc(inner):
-            import gzip
-
-            with gzip.GzipFile(fileobj=stream, mode="rb") as gz:
+            gz = archives.StrictGzip(stream)
+            try:
                 yield from _read_warc(gz, source, options)
+            finally:
+                gz.close()
             return
         data = archives.gunzip_capped(stream, source, options.max_bytes)
         inner_name = name[:-3] if name.lower().endswith(".gz") else ""

@@ -45,6 +45,25 @@ def peek_gzip(stream: BinaryIO, source: str, size: int = 8) -> bytes:
         stream.seek(position)
 
 
+class StrictGzip:
+    """A gzip stream whose truncation is an error, not an end (warcio takes EOFError for the end)."""
+
+    def __init__(self, stream: BinaryIO):
+        self._gz = gzip.GzipFile(fileobj=stream, mode="rb")
+
+    def read(self, size: int = -1) -> bytes:
+        # read1: one step at a time, so the bytes before the damage are handed out before the error.
+        try:
+            if size is not None and size >= 0:
+                return self._gz.read1(size)
+            return b"".join(iter(lambda: self._gz.read1(64 * 1024), b""))
+        except EOFError:
+            raise OSError("the compressed data ends early") from None
+
+    def close(self) -> None:
+        self._gz.close()
+
+
 # Turns one record's body into Documents: (data, source, media_type, charset, url, max_date).
 RecordReader = Callable[..., Iterator]
 
