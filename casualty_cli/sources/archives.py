@@ -74,12 +74,15 @@ def read_warc(stream: BinaryIO, source: str, options: ParseOptions, read_record:
     exceptions = require("warcio.exceptions", "warc", source, "reading WARC files")
     from .fetch import parse_content_type
 
-    done = 0
+    done = skipped = 0
     records = archive.ArchiveIterator(stream, arc2warc=True)
     while True:
         try:
             record = next(records)
         except StopIteration:
+            if not done:
+                what = "record" if skipped == 1 else "records"
+                yield InputError(source, f"no HTML or text records in the archive ({skipped} {what} skipped)")
             return
         except (exceptions.ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
             yield InputError(source, _damage(done, exc))
@@ -87,6 +90,7 @@ def read_warc(stream: BinaryIO, source: str, options: ParseOptions, read_record:
         try:
             picked = _pick(record, parse_content_type)
             if picked is None:
+                skipped += 1
                 continue
             uri, media_type, charset, crawled = picked
             body = record.content_stream().read(options.max_bytes + 1)

@@ -127,8 +127,43 @@ def extract_article(trafilatura, markup: str, *, url: str | None = None,
     if not text.strip():
         text = _visible_text(trafilatura, markup)
     title = (getattr(meta, "title", None) or None) if meta else None
-    published = _as_date(getattr(meta, "date", None)) if meta else None
-    return text, title, published
+    return text, title, metadata_date(trafilatura, markup, url=url, date_params=date_params)
+
+
+# Where a page states its own date for machines: <head> (meta tags), JSON-LD and microdata anywhere.
+_DATE_CARRIERS = ('//body//script[@type="application/ld+json"]'
+                  ' | //body//*[@itemprop="datePublished" or @itemprop="dateCreated"]')
+
+
+def metadata_date(trafilatura, markup: str, *, url: str | None, date_params: dict) -> date | None:
+    """The publication date from the page's metadata and URL only.
+
+    htmldate, even without its extensive search, also reads dates in the visible text ("Updated 12
+    January 2021" in a footer, a trending box's dates); so it is given only the parts of the page that
+    carry metadata.
+    """
+    from htmldate import find_date
+    from lxml import etree
+
+    try:
+        tree = trafilatura.load_html(markup)
+    except (ValueError, TypeError):
+        tree = None
+    parts = ["<html><head>"]
+    if tree is not None:
+        head = tree.find(".//head")
+        if head is not None:
+            parts.extend(etree.tostring(child, encoding="unicode", with_tail=False) for child in head)
+        parts.append("</head><body>")
+        parts.extend(etree.tostring(node, encoding="unicode", with_tail=False) for node in tree.xpath(_DATE_CARRIERS))
+    else:
+        parts.append("</head><body>")
+    parts.append("</body></html>")
+    try:
+        found = find_date("".join(parts), url=url, **date_params)
+    except (ValueError, TypeError):
+        return None
+    return _as_date(found)
 
 
 def _text_of(result) -> str:
