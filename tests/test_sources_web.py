@@ -228,3 +228,12 @@ def test_cli_in_a_real_process(server, tmp_path):
     assert proc.returncode == 1
     assert proc.stderr == f"casualty: error: {missing}: HTTP 404 Not Found\n"
     assert json.loads(proc.stdout)["source"] == server.url("/plain.txt")
+
+
+def test_warc_from_a_url(server):
+    from test_sources_archives import MIXED, NEWS_URL, build_warc
+
+    server.files["warc"] = build_warc(MIXED)
+    docs = read([server.url("/archive.warc.gz")])
+    assert [type(d).__name__ for d in docs] == ["Document"] * 3
+    assert docs[0].source == NEWS_URL and docs[0].published.isoformat() == "2024-11-22"
