@@ -75,7 +75,6 @@ def test_url_saved_file_and_warc_record_give_the_same_document(three_ways):
     assert {d.title for d in docs} == {"Russia has lost 632,630 troops since February 2022, General Staff says"}
 
 
-@pytest.mark.xfail(strict=False, reason="needs the extractor")
 def test_news_page_figures_and_as_of_end_to_end(three_ways):
     inputs, _ = three_ways
     result = CliRunner().invoke(cli, ["parse", "-f", "json", "--timeout", "2", *inputs])

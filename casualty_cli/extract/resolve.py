@@ -121,12 +121,12 @@ def apply_priors(candidates: list[Candidate], epoch: date | None) -> list[Candid
             if role is None:
                 continue
             c = c.with_role(role, INFERRED)
-        elif not _fits(window, c, role):
+        elif not _fits(window, c, role) and not (c.structured and role == "daily"):
+            # A role no report of its time allows: the other one if it fits ("tanks: 9" in 2024 is a day's loss).
             other = "daily" if role in ("totals", "previous") else "totals"
-            if c.strength < STRUCTURE and _fits(window, c, other):
-                c = c.with_role(other, INFERRED)
-            elif c.strength < STRUCTURE:
+            if not _fits(window, c, other):
                 continue
+            c = c.with_role(other, INFERRED)
         settled.append(c)
         if not c.structured:
             last_role = c.role if c.role != "previous" else last_role
