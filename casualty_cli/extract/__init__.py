@@ -40,7 +40,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
         return report
     segments = Segments(text)
     hits = lex.scan(text)
-    dates = find_dates(text, lex)
+    dates = find_dates(text, hits)
     ctx = _year_context(dates, pub)
     masked = [(d.start, d.end) for d in dates if d.kind != "weekday"]
     numbers = find_numbers(text, hits, masked)

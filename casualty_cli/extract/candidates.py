@@ -23,6 +23,8 @@ _LABEL_GAP = regex.compile(r"[ \t\u00a0/]*(?:\([^()\n]{0,30}\)[ \t\u00a0]*)?[‒
 _NUMBER_FIRST_GAP = regex.compile(r"^[ \t\u00a0]*(?:[\p{L}'’\-]+[ \t\u00a0]+){0,3}$")
 _DAILY_MARK = regex.compile(r"\(\s*\+\s*$")
 _MINUS_MARK = regex.compile(r"\(\s*[\-−–]\s*$")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+_LIST_BREAK = regex.compile(r"[.;:!?\d\n]")
 _INDEFINITE_GAP = regex.compile(r"[ \t\u00a0]+(?:[\p{L}'’\-]+[ \t\u00a0]+){0,2}")
 
 
@@ -121,7 +123,7 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         by_number[number.start] = candidate
         while mention_index < len(ordered) and ordered[mention_index].end <= number.start:
             mention_index += 1
-    return _distribute_qualifiers(text, candidates)
+    return _distribute_qualifiers(text, hits, candidates)
 
 
 def _label_before(text: str, number: Number, mentions: list[Mention], hint: int) -> Mention | None:
@@ -154,7 +156,7 @@ def _inherit(text: str, hits: Hits, number: Number, mentions: list[Mention], att
              candidates: list[Candidate], segments: Segments) -> str | None:
     """A number with no noun of its own counts what its sentence names ("losses ... numbered 61,330")."""
     sentence = segments.sentence_at(number.start)
-    if _looks_like_non_figure(text, number):
+    if _looks_like_non_figure(text, hits, number):
         return None
     if not (hits.has("loss", sentence.start, sentence.end) or hits.has("total", sentence.start, number.start)):
         return None
@@ -171,18 +173,14 @@ def _inherit(text: str, hits: Hits, number: Number, mentions: list[Mention], att
     return free[-1].category if free else None
 
 
-def _looks_like_non_figure(text: str, number: Number) -> bool:
+def _looks_like_non_figure(text: str, hits: Hits, number: Number) -> bool:
     """Years, percentages, money, ordinals and 'day 730' are never loss figures."""
-    before = text[max(0, number.start - 12):number.start].lower()
-    after = text[number.end:number.end + 12].lower()
-    raw = text[number.start:number.end]
-    if regex.fullmatch(r"(?:19|20)\d\d", raw):
+    if _YEAR.fullmatch(text, number.start, number.end):
         return True
-    if regex.match(r"\s*(?:%|percent|per cent|процент|відсот|prozent|pour cent|por ciento|per cento|procent|yüzde)", after):
+    after = hits.find("not_figure_after", number.end, number.end + 20)
+    if after and not text[number.end:after[0].s].strip():
         return True
-    if regex.search(r"[$€£₴₽]\s*$|\bday\s*$|\bдень\s*$|№\s*$|\bno\.\s*$|\bunit\s*$", before):
-        return True
-    return bool(regex.match(r"\s*(?:days?|years?|hours?|km|miles|square|billion|million dollars|дн|год|рок)", after))
+    return hits.ending_near("not_figure_before", number.start, slack=2) is not None
 
 
 def _qualifiers(hits: Hits, number: Number, floor: int) -> tuple[bool, bool]:
@@ -207,15 +205,21 @@ def _last_in_line(candidates: list[Candidate], text: str, offset: int) -> Candid
     return last if len(between) <= 12 and "\n" not in between else None
 
 
-def _distribute_qualifiers(text: str, candidates: list[Candidate]) -> list[Candidate]:
+def _distribute_qualifiers(text: str, hits: Hits, candidates: list[Candidate]) -> list[Candidate]:
     """"around 11,200 tanks, 23,000 armoured vehicles and 56,000 drones": the qualifier covers the list."""
     out: list[Candidate] = []
     for candidate in candidates:
         if out and not candidate.structured and not candidate.rounded and not candidate.approximate:
             previous = out[-1]
-            gap = text[previous.end:candidate.start]
-            if (previous.rounded or previous.approximate) and not previous.structured and len(gap) < 60 \
-                    and regex.fullmatch(r"[^.;:!?\d\n]*?(?:,|\band\b|\bи\b|\bі\b|\bта\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bve\b)[^.;:!?\d\n]*", gap):
+            if (previous.rounded or previous.approximate) and not previous.structured \
+                    and candidate.start - previous.end < 60 and _same_list(text, hits, previous.end, candidate.start):
                 candidate = replace(candidate, rounded=previous.rounded, approximate=previous.approximate)
         out.append(candidate)
     return out
+
+
+def _same_list(text: str, hits: Hits, start: int, end: int) -> bool:
+    """Two figures of one enumeration: joined by a comma or "and", with no sentence break or number between."""
+    if _LIST_BREAK.search(text, start, end):
+        return False
+    return "," in text[start:end] or hits.has("list_joiner", start, end)

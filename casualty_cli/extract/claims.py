@@ -11,6 +11,7 @@ from .lexicon import Hits, Lexicon
 from .numbers import Number
 from .text import Segments
 
+_YEAR = regex.compile(r"(?:19|20)\d\d")
 _RANGE_JOIN = regex.compile(r"^\s*(?:and|to|-|–|—|і|и|та|до|bis|à|a|y|e|ile|do)\s*$", regex.IGNORECASE)
 
 
@@ -57,7 +58,7 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
 
 
 def _is_claim_number(text: str, hits: Hits, number: Number, sentence) -> bool:
-    if number.value < 10 or regex.fullmatch(r"(?:19|20)\d\d", text[number.start:number.end]):
+    if number.value < 10 or _YEAR.fullmatch(text, number.start, number.end):
         return False
     return not hits.has("not_losses", max(sentence.start, number.start - 40), min(sentence.end, number.end + 40))
 

@@ -6,13 +6,13 @@ resolves dates, and never invents one: a date whose year cannot be known stays u
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 import regex
 
-from .lexicon import FLAGS, WORD_END, WORD_START, Lexicon, alternation
+from .lexicon import Hits
+from .numbers import Intervals
 
 INVASION = date(2022, 2, 24)
 FIRST_YEAR_END = date(2023, 2, 23)
@@ -81,63 +81,55 @@ def _year(text: str | None) -> int | None:
     return value + 2000 if value < 100 else value
 
 
-@functools.lru_cache(maxsize=None)
-def _patterns(lex: Lexicon):
-    dates = lex.raw.get("dates", {})
-    months = alternation(dates.get("months", {}).keys())
-    weekdays = alternation(dates.get("weekdays", {}).keys())
-    range_start = alternation(dates.get("range_start", ["from"]))
-    range_end = alternation(dates.get("range_end", ["to"]))
-    numeric = r"(?P<{p}d>\d{{1,2}})\.(?P<{p}m>\d{{1,2}})(?:\.(?P<{p}y>\d{{4}}|\d{{2}}))?(?![\d])"
-    rng = regex.compile(
-        rf"{WORD_START}(?:{range_start})\s+{numeric.format(p='a')}\s*(?:{range_end}|[\-\u2013\u2014])\s*{numeric.format(p='b')}",
-        FLAGS)
-    single = regex.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}})(?![\d.])", FLAGS)
-    iso = regex.compile(r"(?<![\d])(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\d])")
-    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.|-?го|-?е)?"
-    year = r"(?:,?\s*(?P<year>(?:19|20)\d\d)(?![\d])(?:\s*(?:року|р\.|года|г\.|yılı))?)?"
-    month = rf"(?P<month>{months})\.?"
-    month_first = regex.compile(rf"{WORD_START}{month}\s+{day}(?![\d]){year}", FLAGS) if months else None
-    day_first = regex.compile(rf"(?<![\d.]){day}\s*(?:of\s+)?{month}{WORD_END}{year}", FLAGS) if months else None
-    month_year = regex.compile(rf"{WORD_START}{month}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)(?![\d])", FLAGS) if months else None
-    weekday = regex.compile(rf"{WORD_START}(?P<wd>{weekdays}){WORD_END}", FLAGS) if weekdays else None
-    return rng, single, iso, month_first, day_first, month_year, weekday
+_NUMERIC = regex.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2}))?(?![\d]|\.\d)")
+_ISO = regex.compile(r"(?<![\d])(20\d\d)-(\d\d)-(\d\d)(?![\d])")
+# "21 November", "21st of November", "21 de noviembre", "21-го листопада": the day before the month.
+_DAY_BEFORE = regex.compile(r"(?<![\d.,])(\d{1,2})(?:\.|-?\p{L}{1,3})?[ \t\u00a0]+(?:\p{L}{1,3}[ \t\u00a0]+)?$")
+# "Sept. 22", "November 21st", "Nov 23": the day after the month.
+_DAY_AFTER = regex.compile(r"\.?[ \t\u00a0]+(\d{1,2})(?:\.|-?\p{L}{1,3})?(?![\d\p{L}])")
+_YEAR_AFTER = regex.compile(r"\.?,?[ \t\u00a0]*((?:19|20)\d\d)(?![\d])")
+_DASH_GAP = regex.compile(r"\s*[\-\u2013\u2014]\s*|\s+\p{L}{1,4}\s+")
 
 
-def find_dates(text: str, lex: Lexicon) -> list[DateMention]:
-    """Every date mention, in text order, without overlaps (ranges first, then the longest forms)."""
-    rng, single, iso, month_first, day_first, month_year, weekday = _patterns(lex)
+def find_dates(text: str, hits: Hits) -> list[DateMention]:
+    """Every date mention, in text order, without overlaps."""
     found: list[DateMention] = []
+    taken = Intervals([])
 
-    def free(start: int, end: int) -> bool:
-        return not any(m.start < end and start < m.end for m in found)
+    def add(mention: DateMention) -> None:
+        if not taken.overlaps(mention.start, mention.end):
+            found.append(mention)
+            taken.add(mention.start, mention.end)
 
-    for m in rng.finditer(text):
-        first = DateMention(m.start("ad"), m.end("am") if not m.group("ay") else m.end("ay"),
-                            int(m.group("ad")), int(m.group("am")), _year(m.group("ay")))
-        found.append(DateMention(m.start(), m.end(), int(m.group("bd")), int(m.group("bm")), _year(m.group("by")),
-                                 range_start=first))
-    for pattern in (iso, single):
-        for m in pattern.finditer(text):
-            if free(m.start(), m.end()):
-                found.append(DateMention(m.start(), m.end(), int(m.group("d")), int(m.group("m")), _year(m.group("y"))))
-    for pattern in (month_first, day_first):
-        if pattern is None:
+    numeric = [m for m in _NUMERIC.finditer(text) if 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31]
+    for first, second in zip(numeric, numeric[1:]):
+        # "from 24.02.22 to 06.10.22", "з 24.02 по 30.04": a period, whose end dates the report.
+        start = DateMention(first.start(), first.end(), int(first.group(1)), int(first.group(2)), _year(first.group(3)))
+        joined = hits.find("range_end", first.end(), second.start()) and len(text[first.end():second.start()]) <= 8
+        if joined or (start.is_invasion_start and _DASH_GAP.fullmatch(text, first.end(), second.start())):
+            add(DateMention(first.start(), second.end(), int(second.group(1)), int(second.group(2)),
+                            _year(second.group(3)), range_start=start))
+    for m in numeric:
+        if m.group(3):  # a lone "23.02.2024"; without a year "41.47" could be anything
+            add(DateMention(m.start(), m.end(), int(m.group(1)), int(m.group(2)), _year(m.group(3))))
+    for m in _ISO.finditer(text):
+        add(DateMention(m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1))))
+    for month in hits.all("month"):
+        after = _DAY_AFTER.match(text, month.e)
+        before = _DAY_BEFORE.search(text, max(0, month.s - 12), month.s)
+        if after and 1 <= int(after.group(1)) <= 31:
+            start, end, day = month.s, after.end(), int(after.group(1))
+        elif before and 1 <= int(before.group(1)) <= 31:
+            start, end, day = before.start(), month.e, int(before.group(1))
+        else:
+            year = _YEAR_AFTER.match(text, month.e)
+            if year:
+                add(DateMention(month.s, year.end(), None, month.value, int(year.group(1)), kind="month"))
             continue
-        for m in pattern.finditer(text):
-            month = lex.value(("dates", "months"), m.group("month"))
-            if month and free(m.start(), m.end()) and 1 <= int(m.group("day")) <= 31:
-                found.append(DateMention(m.start(), m.end(), int(m.group("day")), month, _year(m.group("year"))))
-    if month_year is not None:
-        for m in month_year.finditer(text):
-            month = lex.value(("dates", "months"), m.group("month"))
-            if month and free(m.start(), m.end()):
-                found.append(DateMention(m.start(), m.end(), None, month, int(m.group("year")), kind="month"))
-    if weekday is not None:
-        for m in weekday.finditer(text):
-            if free(m.start(), m.end()):
-                found.append(DateMention(m.start(), m.end(), None, None, None,
-                                         weekday=lex.value(("dates", "weekdays"), m.group("wd")), kind="weekday"))
+        year = _YEAR_AFTER.match(text, end)
+        add(DateMention(start, year.end() if year else end, day, month.value, int(year.group(1)) if year else None))
+    for weekday in hits.all("weekday"):
+        add(DateMention(weekday.s, weekday.e, None, None, None, weekday=weekday.value, kind="weekday"))
     found.sort(key=lambda d: d.start)
     return _attach_weekdays(found, text)
 

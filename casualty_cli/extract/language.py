@@ -7,6 +7,8 @@ import re
 from .lexicon import available_languages, raw_lexicon
 
 _WORD = re.compile(r"\w+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LETTER = re.compile(r"[^\W\d_]")
 _UKRAINIAN_ONLY = frozenset("іїєґ")
 _RUSSIAN_ONLY = frozenset("ыэъё")
 
@@ -23,8 +25,8 @@ def detect(text: str, default: str = "en") -> str:
     if not words:
         return default
     vocabularies = _detect_words()
-    cyrillic = sum(1 for ch in sample if "\u0400" <= ch <= "\u04ff")
-    letters = sum(1 for ch in sample if ch.isalpha()) or 1
+    cyrillic = len(_CYRILLIC.findall(sample))
+    letters = len(_LETTER.findall(sample)) or 1
     if cyrillic > letters * 0.3:
         options = [code for code in ("uk", "ru") if code in vocabularies]
         if len(options) == 2:

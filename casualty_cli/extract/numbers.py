@@ -24,6 +24,7 @@ DIGITS = (
     r")(?![.,]\d)(?!\p{L})"
 )
 _DIGITS_RE = regex.compile(DIGITS, FLAGS)
+_NON_DIGITS = regex.compile(r"\D")
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Number:
 
 
 def digits_value(text: str) -> int | None:
-    digits = regex.sub(r"\D", "", text)
+    digits = _NON_DIGITS.sub("", text)
     if not digits or len(digits) > MAX_DIGITS:
         return None
     return int(digits)
@@ -53,7 +54,7 @@ _REST = regex.compile(rf"\.?[ \t\u00a0\u2009\u202f]*(\d{{1,3}}(?:{_GROUP}\d{{3}}
 def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = None) -> list[Number]:
     """Every number in the text, in order, outside the masked spans (dates)."""
     found: list[Number] = []
-    taken = _Intervals(masked or [])
+    taken = Intervals(masked or [])
     for hit in hits.all("multiplier"):
         # "1.1 million", "20 thousand", "646 тис. 400", "1 мільйон 209 880"
         lead = _LEAD.search(text, max(0, hit.s - 24), hit.s)
@@ -66,7 +67,7 @@ def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = N
         value *= hit.value
         rest = _REST.match(text, hit.e)
         remainder = digits_value(rest.group(1)) if rest else None
-        if remainder is not None and remainder < hit.value and not regex.search(r"[.,]", lead.group(1)):
+        if remainder is not None and remainder < hit.value and "." not in lead.group(1) and "," not in lead.group(1):
             found.append(Number(int(round(value)) + remainder, lead.start(1), rest.end(1)))
             taken.add(lead.start(1), rest.end(1))
         else:
@@ -99,7 +100,7 @@ def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = N
     return found
 
 
-class _Intervals:
+class Intervals:
     """Spans already taken (dates, multiplied numbers), kept sorted for a binary search."""
 
     def __init__(self, spans: list[tuple[int, int]]):
