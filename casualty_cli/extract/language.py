@@ -8,7 +8,6 @@ from .lexicon import available_languages, raw_lexicon
 
 _WORD = re.compile(r"\w+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LETTER = re.compile(r"[^\W\d_]")
 _UKRAINIAN_ONLY = frozenset("іїєґ")
 _RUSSIAN_ONLY = frozenset("ыэъё")
 
@@ -20,14 +19,13 @@ def _detect_words() -> dict[str, frozenset[str]]:
 
 def detect(text: str, default: str = "en") -> str:
     """The lexicon whose frequent words the text uses most; Cyrillic text by its letters first."""
-    sample = text[:6000].lower()
-    words = _WORD.findall(sample)[:1500]
+    sample = text[:3000].lower()
+    words = _WORD.findall(sample)
     if not words:
         return default
     vocabularies = _detect_words()
     cyrillic = len(_CYRILLIC.findall(sample))
-    letters = len(_LETTER.findall(sample)) or 1
-    if cyrillic > letters * 0.3:
+    if cyrillic > len(sample) * 0.2:
         options = [code for code in ("uk", "ru") if code in vocabularies]
         if len(options) == 2:
             uk = sum(1 for ch in sample if ch in _UKRAINIAN_ONLY)

@@ -33,12 +33,10 @@ WORD_END = r"(?![\p{L}\p{N}])"
 WORD_START = r"(?<![\p{L}\p{N}])"
 _APOSTROPHES = "['\u2019\u02bc\u2018`]"
 
-# A word: letters and digits, with apostrophes inside ("russia's", "Bahmut'ta"); or one currency/percent sign.
-TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019\u02bc`][\p{L}\p{M}\p{N}]+)*|[%$€£₴₽№]")
-# The same words for the standard library's faster engine, which scans every text.
-_FAST_TOKEN = re.compile(r"[^\W_]+(?:['\u2019\u02bc`][^\W_]+)*|[%$€£₴₽№]")
+# A word: letters and digits ("russia's" is two words and an apostrophe between); or a currency/percent sign.
+_FAST_TOKEN = re.compile(r"\w+|[%$€£₴₽№]")
 # What may stand between the words of a phrase.
-_GAP = regex.compile(r"[\s\-\u2010-\u2015/.&]{1,5}")
+_GAP = re.compile(r"[\s\-\u2010-\u2015/.&']{1,5}")
 _APOSTROPHE_TABLE = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'", "\u2018": "'"})
 
 # Sections whose phrases name something (a category, a place, a party): the longest match wins, no overlaps.
@@ -93,7 +91,7 @@ def _phrase_words(phrase: str) -> list[tuple[str, bool]]:
     words: list[tuple[str, bool]] = []
     for piece in phrase.split():
         stem = piece.endswith("*")
-        tokens = TOKEN.findall(normalize(piece.rstrip("*")))
+        tokens = _FAST_TOKEN.findall(normalize(piece.rstrip("*")))
         for index, token in enumerate(tokens):
             words.append((token, stem and index == len(tokens) - 1))
     return words
@@ -120,35 +118,43 @@ class Trie:
             node.out.append((section, value))
 
     def scan(self, text: str) -> "Hits":
-        tokens = _tokens(text)
+        tokens = list(_FAST_TOKEN.finditer(_lowered(text)))
         found: dict[str, list[Hit]] = {}
         root = self.root
+        first_words, stem_lengths, stems = root.next, root.stem_lengths, root.stems
         count = len(tokens)
         gap = _GAP.fullmatch
-        for i in range(count):
-            starts = root.children(tokens[i][2])
-            if not starts:
-                continue
-            stack = [(node, i) for node in starts]
+        for i, token in enumerate(tokens):
+            word = token.group()
+            # Most words start no phrase: one dictionary look-up (and a few prefix look-ups) decides.
+            child = first_words.get(word)
+            stack = [(child, i)] if child is not None else []
+            for length in stem_lengths:
+                stem_child = stems.get(word[:length]) if length <= len(word) else None
+                if stem_child is not None:
+                    stack.append((stem_child, i))
             while stack:
                 node, j = stack.pop()
                 for section, value in node.out:
-                    found.setdefault(section, []).append(Hit(tokens[i][0], tokens[j][1], value))
+                    found.setdefault(section, []).append(Hit(token.start(), tokens[j].end(), value))
                 if j + 1 >= count or not (node.next or node.stems):
                     continue
-                if not gap(text, tokens[j][1], tokens[j + 1][0]):
+                following = tokens[j + 1]
+                if not gap(text, tokens[j].end(), following.start()):
                     continue
-                stack.extend((child, j + 1) for child in node.children(tokens[j + 1][2]))
+                stack.extend((child, j + 1) for child in node.children(following.group()))
         return Hits(found)
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """The words of a text with their offsets, lower-cased with one apostrophe."""
-    lowered = text.lower().translate(_APOSTROPHE_TABLE)
-    if len(lowered) == len(text):
-        return [(m.start(), m.end(), m.group()) for m in _FAST_TOKEN.finditer(lowered)]
-    # Lower-casing changed the length (a rare letter such as İ): normalise word by word.
-    return [(m.start(), m.end(), normalize(m.group())) for m in _FAST_TOKEN.finditer(text)]
+def _lowered(text: str) -> str:
+    """The text in lower case with one apostrophe, offsets unchanged."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter such as İ grows when lower-cased: keep it as it is
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    for apostrophe in "\u2019\u02bc`\u2018":
+        if apostrophe in lowered:
+            lowered = lowered.replace(apostrophe, "'")
+    return lowered
 
 
 class Hits:
@@ -261,7 +267,7 @@ class Lexicon:
 
 
 def lookup_key(text: str) -> str:
-    return " ".join(TOKEN.findall(normalize(text)))
+    return " ".join(_FAST_TOKEN.findall(normalize(text)))
 
 
 def lookup(table: dict[str, Any], text: str) -> Any:

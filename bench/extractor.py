@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Extractor speed beside its floor: parse_text over the dev corpus vs one regex pass finding every number.
+
+    python bench/extractor.py [--corpus ../shared/corpus/dev] [--rounds 20]
+
+The floor is what reading the texts costs at the least: a single compiled pattern that finds every
+number. The extractor must run at no less than 1/40 of that rate (issue 2) and aims at 1/20 (issue 6).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import regex
+
+from casualty_cli import parse_text
+
+NUMBER = regex.compile(r"\d+(?:[.,\u00a0\u2009\u202f ]\d{3})*")
+
+
+def load(corpus: Path) -> list[tuple[str, str | None]]:
+    docs = []
+    for path in sorted(corpus.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        docs.append((doc["text"], doc.get("published")))
+    return docs
+
+
+def rate(fn, docs, rounds: int) -> float:
+    """Documents per second, best of `rounds` passes (the least disturbed by other processes)."""
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()  # CPU time: fair when other processes share the cores
+        for text, published in docs:
+            fn(text, published)
+        best = min(best, time.process_time() - start)
+    return len(docs) / best
+
+
+def main() -> None:
+    here = Path(__file__).resolve().parent.parent
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=here.parent / "shared" / "corpus" / "dev")
+    parser.add_argument("--rounds", type=int, default=20)
+    args = parser.parse_args()
+    docs = load(args.corpus)
+    parse_text(docs[0][0], published=docs[0][1])  # load the lexicons outside the timing
+    floor = rate(lambda text, _: sum(1 for _ in NUMBER.finditer(text)), docs, args.rounds)
+    extractor = rate(lambda text, published: parse_text(text, published=published), docs, args.rounds)
+    print(f"documents            {len(docs)} ({sum(len(t) for t, _ in docs) / len(docs):,.0f} characters on average)")
+    print(f"number regex (floor) {floor:>10,.0f} docs/s")
+    print(f"parse_text           {extractor:>10,.0f} docs/s")
+    print(f"ratio                1/{floor / extractor:.1f} of the floor (issue 2 needs 1/40 or better, issue 6 1/20)")
+
+
+if __name__ == "__main__":
+    main()
