@@ -38,7 +38,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     report = Report(published=pub.day if pub else None, language=code)
     if not text.strip():
         return report
-    segments = Segments(text)
+    segments = Segments(text, lex.abbreviations)
     hits = lex.scan(text)
     dates = find_dates(text, hits)
     ctx = _year_context(dates, pub)

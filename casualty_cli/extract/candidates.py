@@ -28,7 +28,7 @@ _LIST_BREAK = regex.compile(r"[.;:!?\d\n]")
 _INDEFINITE_GAP = regex.compile(r"[ \t\u00a0]+(?:[\p{L}'’\-]+[ \t\u00a0]+){0,2}")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Candidate:
     category: str
     value: int
@@ -45,7 +45,8 @@ class Candidate:
     indefinite: bool = False    # "a helicopter": one, trusted only beside other figures
 
     def with_role(self, role: str | None, strength: int) -> "Candidate":
-        return replace(self, role=role, strength=strength)
+        self.role, self.strength = role, strength
+        return self
 
 
 @dataclass(frozen=True)

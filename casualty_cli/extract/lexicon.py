@@ -100,10 +100,23 @@ def _phrase_words(phrase: str) -> list[tuple[str, bool]]:
 class Trie:
     def __init__(self):
         self.root = _Node()
+        self._heads: dict[str, list[tuple[str, _Node]]] | None = None
+
+    def _stems_by_head(self) -> dict[str, list[tuple[str, _Node]]]:
+        """The stems a phrase can start with, by their first three letters (the data has no shorter stem)."""
+        if self._heads is None:
+            heads: dict[str, list[tuple[str, _Node]]] = {}
+            for stem, node in self.root.stems.items():
+                heads.setdefault(stem[:3], []).append((stem, node))
+            self._heads = heads
+        return self._heads
 
     def add(self, phrase: str, section: str, value: Any = None) -> None:
+        self._heads = None
         node = self.root
         for word, stem in _phrase_words(phrase):
+            if stem and node is self.root and len(word) < 3:
+                raise ValueError(f"{phrase!r}: a phrase may not begin with a stem shorter than three letters")
             if stem:
                 child = node.stems.get(word)
                 if child is None:
@@ -120,19 +133,19 @@ class Trie:
     def scan(self, text: str) -> "Hits":
         tokens = list(_FAST_TOKEN.finditer(_lowered(text)))
         found: dict[str, list[Hit]] = {}
-        root = self.root
-        first_words, stem_lengths, stems = root.next, root.stem_lengths, root.stems
+        first_words, stems_by_head = self.root.next, self._stems_by_head()
         count = len(tokens)
         gap = _GAP.fullmatch
         for i, token in enumerate(tokens):
             word = token.group()
-            # Most words start no phrase: one dictionary look-up (and a few prefix look-ups) decides.
+            # Most words start no phrase: a dictionary look-up or two decides.
             child = first_words.get(word)
+            stems = stems_by_head.get(word[:3])
+            if child is None and stems is None:
+                continue
             stack = [(child, i)] if child is not None else []
-            for length in stem_lengths:
-                stem_child = stems.get(word[:length]) if length <= len(word) else None
-                if stem_child is not None:
-                    stack.append((stem_child, i))
+            if stems is not None:
+                stack.extend((node, i) for stem, node in stems if word.startswith(stem))
             while stack:
                 node, j = stack.pop()
                 for section, value in node.out:
@@ -251,6 +264,10 @@ class Lexicon:
         value = self.raw.get("cues", {}).get("reporter")
         return value if isinstance(value, str) else None
 
+    @functools.cached_property
+    def abbreviations(self) -> frozenset[str]:
+        return frozenset(a.lower().rstrip(".") for a in self.raw.get("text", {}).get("abbreviations", []))
+
     def scan(self, text: str) -> Hits:
         """Every phrase of this language (and every place of the gazetteer) in `text`."""
         return self.trie.scan(text)
@@ -280,6 +297,7 @@ def lookup(table: dict[str, Any], text: str) -> Any:
     return None
 
 
+@functools.lru_cache(maxsize=None)
 def available_languages() -> list[str]:
     return sorted(p.name[:-5] for p in resources.files("casualty_cli.lexicons").iterdir() if p.name.endswith(".toml"))
 

@@ -5,6 +5,7 @@ thousands or millions without the rest), which the resolver treats as a journali
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -16,15 +17,15 @@ MAX_DIGITS = 12  # no loss figure is longer; longer runs of digits are identifie
 
 _GROUP = r"[ \u00a0\u2009\u202f]"
 DIGITS = (
-    r"(?<![\p{L}\p{N}.,])(?:"
+    r"(?<![\w.,])(?:"
     r"\d{1,3}(?:,\d{3})+(?![\d])(?!\.\d)"
     r"|\d{1,3}(?:\.\d{3})+(?![\d])(?!,\d)"
     rf"|\d{{1,3}}(?:{_GROUP}\d{{3}})+(?![\d])"
     r"|\d+(?![\d])"
-    r")(?![.,]\d)(?!\p{L})"
+    r")(?![.,]\d)(?![^\W\d_])"
 )
-_DIGITS_RE = regex.compile(DIGITS, FLAGS)
-_NON_DIGITS = regex.compile(r"\D")
+_DIGITS_RE = re.compile(DIGITS)  # the standard library's engine: this pattern runs over every text
+_NON_DIGITS = re.compile(r"\D")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ arithmetic total − previous = daily between competing values.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from . import priors
@@ -209,6 +208,3 @@ def _drop_inconsistent(chosen: dict[str, dict[str, Candidate]]) -> None:
 def figure_roles(chosen: dict[str, dict[str, Candidate]]) -> dict[str, dict[str, int]]:
     return {role: {cat: c.value for cat, c in by_cat.items()} for role, by_cat in chosen.items()}
 
-
-def replace_role(c: Candidate, role: str) -> Candidate:
-    return replace(c, role=role)

@@ -4,17 +4,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-import regex
+import re
 
-# A sentence ends at . ! ? ; or a line break, when what follows starts a new sentence (a capital, a quote,
-# a bullet or a digit after a line break), and the word before is no abbreviation such as "Feb." or "U.S.".
-_END = regex.compile(r"[.!?;](?=[\"'»”’)\]]*\s+[\"'«“(\[•\-–—*]*[\p{Lu}\p{N}•])|[.!?](?=[\"'»”’]*\s*$)|\n+")
-_ABBREVIATION = regex.compile(
-    r"(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mr|mrs|ms|dr|gen|lt|col|maj|sgt|st|no|vs|approx|"
-    r"ca|etc|inc|ltd|corp|dept|govt|pp|p|ст|г|гг|тис|млн|тыс|р|ул|ім|им|bzw|ca|nr|mln|mld|tys|ok|bkz|vb)|"
-    r"\b\p{Lu}|\b(?:u\.s|u\.k|e\.u))$",
-    regex.IGNORECASE,
-)
+# A sentence may end at . ! ? ; before blanks and what may start a sentence (checked in _sentences: a capital,
+# a digit, a bullet), at . ! ? at the very end, and at every line break.
+_END = re.compile(r"[.!?;](?=[\"'»”’)\]]*\s+[\"'«“(\[•\-–—*]*([\w•]))|[.!?](?=[\"'»”’]*\s*$)|\n+")
+_LINE = re.compile(r"\S[^\n]*")  # linear: a line from its first non-blank character
+_LAST_WORD = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)$")
 
 
 @dataclass(frozen=True)
@@ -24,14 +20,17 @@ class Segment:
 
 
 class Segments:
-    """Sentence and paragraph boundaries of one text, with fast lookup of the sentence around an offset."""
+    """Sentence and paragraph boundaries of one text, with fast lookup of the sentence around an offset.
 
-    def __init__(self, text: str):
+    `abbreviations` (lower case, without the dot: "feb", "u.s") never end a sentence.
+    """
+
+    def __init__(self, text: str, abbreviations: frozenset[str] = frozenset()):
         self.text = text
-        self.sentences = _sentences(text)
+        self.sentences = _sentences(text, abbreviations)
         self._starts = [s.start for s in self.sentences]
         # Paragraphs are lines: web text keeps one paragraph (or one list item) per line.
-        self.paragraphs = [Segment(m.start(), m.end()) for m in regex.finditer(r"[^\n]*\S[^\n]*", text)]
+        self.paragraphs = [Segment(*m.span()) for m in _LINE.finditer(text)]
         self._paragraph_starts = [p.start for p in self.paragraphs]
 
     def sentence_at(self, offset: int) -> Segment:
@@ -48,12 +47,16 @@ class Segments:
         return self.paragraphs[self.paragraph_index(offset)] if self.paragraphs else Segment(0, len(self.text))
 
 
-def _sentences(text: str) -> list[Segment]:
+def _sentences(text: str, abbreviations: frozenset[str]) -> list[Segment]:
     segments, start = [], 0
     for m in _END.finditer(text):
+        following = m.group(1)
+        if following and not (following.isupper() or following.isdigit() or following == "•"):
+            continue
         if m.group().startswith("."):
-            head = text[max(0, m.start() - 8):m.start()]
-            if _ABBREVIATION.search(head):
+            word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
+            # "Feb. 24", "U.S. officials", an initial: a dot that ends no sentence.
+            if word and (word.group(1).lower() in abbreviations or (len(word.group(1)) == 1 and word.group(1).isupper())):
                 continue
         end = m.end()
         if text[start:end].strip():
