@@ -35,7 +35,7 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
         if not parties:
             continue
         sentences.add(index)
-        if not hits.has("what", sentence.start, sentence.end):
+        if not (hits.has("what", sentence.start, sentence.end) or hits.has("claim_persons", sentence.start, sentence.end)):
             continue
         # The party named most specifically (first in the lexicon) speaks: "Mediazona" over "Russian media outlet".
         by = min(parties, key=lambda h: lex.party_order.get(h.value, 999)).value

@@ -246,7 +246,7 @@ _LISTS = {
     ("dates", "range_end"): "range_end", ("dates", "as_of"): "as_of", ("dates", "today"): "today",
     ("dates", "report_verbs"): "report_verb", ("dates", "previous_day"): "previous_day",
     ("claims", "qualifiers"): "claim_qualifier", ("claims", "ukraine_side"): "ukraine_side",
-    ("claims", "not_losses"): "not_losses", ("claims", "ukrainian_parties"): "ukrainian_party",
+    ("claims", "not_losses"): "not_losses", ("claims", "persons"): "claim_persons", ("claims", "ukrainian_parties"): "ukrainian_party",
 }
 _TABLES = {("numbers", "words"): "number", ("numbers", "multipliers"): "multiplier", ("dates", "months"): "month",
            ("dates", "weekdays"): "weekday", ("claims", "what"): "what"}
