@@ -1,6 +1,7 @@
 """The `casualty` command: options become calls, results become output. No extraction logic lives here."""
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from datetime import date
@@ -82,18 +83,25 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
         inputs = ("-",)
     options = ParseOptions(published=published, language=language.lower() if language else None,
                            encoding=encoding, max_bytes=max_bytes, timeout=timeout)
-    records, failed = [], 0
-    try:
+    if fmt == "auto":
+        fmt = "table" if env.stdout_isatty and not output else "jsonl"
+    state = {"failed": 0, "figures": False}
+
+    def records():
         for item in read_documents(inputs, options, env.stdin):
             if isinstance(item, InputError):
-                failed += 1
+                state["failed"] += 1
                 _error(str(item))
                 continue
-            records.append(report_for(item, options).to_dict())
-        if fmt == "auto":
-            fmt = "table" if env.stdout_isatty and not output else "jsonl"
-        if records or fmt in ("csv",):
-            _emit(records, fmt, output, env, evidence)
+            record = report_for(item, options).to_dict()
+            state["figures"] = state["figures"] or _has_figures(record)
+            yield record
+
+    try:
+        with _destination(output, env) as (out, color):
+            _write(records(), fmt, out, color=color, evidence=evidence)
+    except BrokenPipeError:
+        _closed_pipe()
     except CasualtyError as exc:
         _error(str(exc))
         sys.exit(ExitStatus.INPUT_FAILED)
@@ -102,9 +110,9 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
             raise
         _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
         sys.exit(ExitStatus.INPUT_FAILED)
-    if failed:
+    if state["failed"]:
         sys.exit(ExitStatus.INPUT_FAILED)
-    if fail_if_empty and not any(_has_figures(r) for r in records):
+    if fail_if_empty and not state["figures"]:
         sys.exit(ExitStatus.EMPTY)
 
 
@@ -112,26 +120,37 @@ def _has_figures(record) -> bool:
     return any(record.get(key) for key in ("totals", "daily", "previous", "claims"))
 
 
-def _emit(records, fmt, output, env, evidence):
-    from . import render
-    from .output import atomic_text_file
-
-    def write(out, color):
-        if fmt == "table":
-            render.write_table(records, out, color=color, evidence=evidence)
-        elif fmt == "json":
-            render.write_json(records, out)
-        elif fmt == "jsonl":
-            render.write_jsonl(records, out)
-        else:
-            render.write_csv(records, out)
-
+@contextlib.contextmanager
+def _destination(output, env):
+    """Standard output (coloured on a terminal unless NO_COLOR), or a file replaced only when complete."""
     if output:
+        from .output import atomic_text_file
+
         with atomic_text_file(output) as handle:
-            write(handle, color=False)
+            yield handle, False
     else:
-        write(env.stdout, color=env.stdout_isatty and not env.no_color)
+        yield env.stdout, env.stdout_isatty and not env.no_color
         env.stdout.flush()
+
+
+def _write(records, fmt, out, *, color, evidence):
+    """JSON Lines and CSV stream record by record; a JSON document and tables need them all."""
+    from . import render
+
+    if fmt == "jsonl":
+        for record in records:
+            render.write_jsonl([record], out)
+            out.flush()
+    elif fmt == "csv":
+        render.write_csv(records, out)
+    else:
+        collected = list(records)
+        if not collected:
+            return
+        if fmt == "json":
+            render.write_json(collected, out)
+        else:
+            render.write_table(collected, out, color=color, evidence=evidence)
 
 
 @cli.command()
@@ -146,16 +165,21 @@ def _error(message: str) -> None:
     click.echo(f"casualty: error: {message}", err=True)
 
 
+def _closed_pipe() -> None:
+    """The reader went away (`casualty parse ... | head -1`): stop quietly, as cat and grep do."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # nothing more can reach the closed pipe, not even at exit
+    sys.exit(ExitStatus.OK)
+
+
 def main() -> None:
-    """Entry point: a closed pipe (`casualty parse a.txt | head -1`) ends quietly."""
+    """Entry point."""
     try:
         cli.main(prog_name="casualty")
     except BrokenPipeError:
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(ExitStatus.OK)
+        _closed_pipe()
     except KeyboardInterrupt:
         click.echo("casualty: interrupted", err=True)
         sys.exit(ExitStatus.INTERRUPTED)

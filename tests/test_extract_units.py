@@ -1,0 +1,158 @@
+"""Tables of sentences the team wrote: numbers, dates, categories, roles, directions and claims."""
+from datetime import date
+
+import pytest
+
+from casualty_cli import parse_text
+from casualty_cli.extract.dates import Published, YearContext, find_dates, resolve
+from casualty_cli.extract.lexicon import load
+from casualty_cli.extract.numbers import find_numbers
+
+EN = load("en")
+
+
+def values(text):
+    hits = EN.scan(text)
+    return [(n.value, n.round_form) for n in find_numbers(text, hits)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("61,330", [(61330, False)]),
+    ("61 330", [(61330, False)]),
+    ("61\u00a0330", [(61330, False)]),
+    ("61\u2009330", [(61330, False)]),
+    ("43.200", [(43200, False)]),
+    ("1 170 790", [(1170790, False)]),
+    ("1.1 million", [(1100000, True)]),
+    ("20 thousand", [(20000, True)]),
+    ("five tanks", [(5, False)]),
+    ("twenty-six", [(26, False)]),
+    ("403720(+1290)", [(403720, False), (1290, False)]),
+    ("the 221st day", []),
+    ("12345678901234567890", []),
+])
+def test_numbers(text, expected):
+    assert values(text) == expected
+
+
+def first_date(text, published=None):
+    hits = EN.scan(text)
+    ctx = YearContext(published=Published.from_value(published), first_year=False, text_year=None)
+    mentions = [m for m in find_dates(text, hits) if m.kind != "month"]
+    return resolve(mentions[-1], ctx) if mentions else None
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("from 24.02 to 27.09", None, date(2022, 9, 27)),
+    ("from 24.02 to 15.01", None, date(2023, 1, 15)),
+    ("from 24.02.22 to 06.10.22", None, date(2022, 10, 6)),
+    ("as of Oct. 6", "2022-10-07", date(2022, 10, 6)),
+    ("November 21, 2024", None, date(2024, 11, 21)),
+    ("21 November 2024", None, date(2024, 11, 21)),
+    ("on Thursday", "2022-10-06", date(2022, 10, 6)),      # a Thursday itself
+    ("on Wednesday", "2022-12-23", date(2022, 12, 21)),    # the most recent Wednesday before a Friday
+    ("on Thursday", None, None),                           # never a guess from nothing
+    ("reported on Dec. 30", "2024-01-02", date(2023, 12, 30)),
+    ("Tuesday, August 8", None, None),                     # 2023 or 2028: the calendar alone cannot tell
+])
+def test_dates(text, published, expected):
+    assert first_date(text, published) == expected
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("Russia has lost 9,182 tanks in the war.", "tanks"),
+    ("Russia has lost 18,523 troop-carrying armored fighting vehicles in the war.", "afv"),
+    ("Russia has lost 994 air defense systems in the war.", "air_defense"),
+    ("Russia has lost 28,160 vehicles and fuel tanks in the war.", "vehicles"),
+    ("Russia has lost 1,244 multiple launch rocket systems in the war.", "mlrs"),
+    ("Russia has lost 369 airplanes in the war.", "aircraft"),
+    ("Russia has lost 18,187 drones in the war.", "uav"),
+    ("Russia has lost 28 ships and boats in the war.", "ships"),
+    ("Russia has lost 3,148 cruise missiles in the war.", "cruise_missiles"),
+    ("Russia has lost 3,697 units of special equipment in the war.", "special_equipment"),
+    ("Russia has lost 1,371 ground robotic systems in the war.", "ground_robots"),
+])
+def test_number_first_categories(sentence, category):
+    report = parse_text(sentence, published="2024-11-03")
+    assert list(report.totals) == [category]
+
+
+@pytest.mark.parametrize("line, category, total, daily", [
+    ("personnel ‒ about 61330 (+330) persons were liquidated,", "personnel", 61330, 330),
+    ("APV ‒ 5064 (+26),", "afv", 5064, 26),
+    ("warships / boats ‒ 15 (+0),", "ships", 15, 0),
+    ("vehicles and fuel tanks – 3854 (+13),", "vehicles", 3854, 13),
+    ("Anti-aircraft warfare systems - 177 (+1),", "air_defense", 177, 1),
+    ("UAV operational-tactical level ‒ 1047 (+15),", "uav", 1047, 15),
+    ("особового складу / personnel ‒ близько / about 64950 (+1230) осіб / persons,", "personnel", 64950, 1230),
+])
+def test_official_list_lines(line, category, total, daily):
+    report = parse_text("The total combat losses of the enemy from 24.02 to 06.10 were approximately:\n" + line,
+                        language="en")
+    assert report.totals[category] == total
+    assert report.daily[category] == daily
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("Russia lost 330 personnel in one day, the General Staff said.", "daily"),
+    ("Russia lost 330 personnel over the past day, the General Staff said.", "daily"),
+    ("Russia lost 330 personnel in the last 24 hours, the General Staff said.", "daily"),
+    ("Ukraine recorded 330 combat losses among Russian personnel between Tuesday and Wednesday.", "daily"),
+    ("Russia has lost 61,330 personnel since the start of the invasion, the General Staff said.", "totals"),
+    ("In its previous report the General Staff said Russia had lost 61,000 personnel.", "previous"),
+])
+def test_roles_from_cues(sentence, role):
+    report = parse_text(sentence, published="2022-10-06")
+    assert getattr(report, role).get("personnel") is not None, report.to_dict()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russia's losses have exceeded 53,000 troops since the war began, the General Staff said.",
+    "Russia has lost more than 400,000 soldiers since February 2022, Ukraine's military said.",
+    "Russia has lost nearly 700,000 troops since the invasion, the General Staff said.",
+    "Russia has lost about 1.1 million troops since the invasion, the General Staff said.",
+])
+def test_journalists_rounding_is_not_a_total(sentence):
+    assert parse_text(sentence, published="2024-11-03").totals == {}
+
+
+def test_the_general_staffs_own_about_is_exact():
+    report = parse_text("Russia has lost about 61,330 troops since the invasion, the General Staff said.",
+                        published="2022-10-06")
+    assert report.totals == {"personnel": 61330}
+
+
+def test_range_is_a_claim_with_low_and_value():
+    text = "U.S. officials said Russia may have suffered between 70,000 and 80,000 casualties in the war."
+    claim, = parse_text(text, published="2022-09-14").claims
+    assert (claim.low, claim.value, claim.by, claim.side) == (70000, 80000, "US officials", "russia")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The enemy suffered the greatest losses at the Kramatorsk, Avdiivka and Kryvyi Rih directions.",
+     ["Kramatorsk", "Avdiivka", "Kryvyi Rih"]),
+    ("Most of the losses were sustained in the direction of Donetsk and Kurakhove.", ["Donetsk", "Kurakhove"]),
+    ("Most deaths came from Ukraine's Donetsk region, with the most significant losses near Bakhmut.", ["Bakhmut"]),
+    ("Fighting continued near Bakhmut and Avdiivka.", []),
+])
+def test_directions(sentence, expected):
+    assert parse_text(sentence).directions == expected
+
+
+def test_sector_figures_are_not_the_reports():
+    text = ("In the Tavria sector, the defence forces eliminated 420 Russian troops over the past day.\n\n"
+            "According to the General Staff, Russia has lost 425,890 troops since February 24, 2022, "
+            "including 910 over the past day.")
+    report = parse_text(text, published="2024-03-12")
+    assert report.totals == {"personnel": 425890}
+    assert report.daily == {"personnel": 910}
+
+
+def test_checks_tie_total_previous_and_daily():
+    text = ("Russia has lost 61,330 troops since the invasion began, including 330 in one day, the General Staff "
+            "said on Thursday. "
+            "In its previous report the General Staff said Russia had lost 61,000 troops.")
+    report = parse_text(text, published="2022-10-06")
+    checks = {(c.check, c.category): c.ok for c in report.checks}
+    assert checks[("daily == total - previous", "personnel")] is True
+    assert report.previous_as_of == date(2022, 10, 5)
