@@ -85,7 +85,8 @@ def write_table(records: list[dict[str, Any]], out: TextIO, *, color: bool, evid
             head.append("\ndirections of greatest losses: ", style="dim")
             head.append(", ".join(record["directions"]))
         console.print(head)
-        failed = {(c["category"]) for c in record.get("checks", []) if not c["ok"]}
+        failed = {c["category"] for c in record.get("checks", []) if not c["ok"]}
+        checked = {c["category"] for c in record.get("checks", [])}
         rows = [c for c in CATEGORIES if any(c in record.get(r, {}) for r in ("totals", "daily", "previous"))]
         if not rows:
             console.print(Text("no figures found", style="italic"))
@@ -103,7 +104,8 @@ def write_table(records: list[dict[str, Any]], out: TextIO, *, color: bool, evid
                 daily = record.get("daily", {}).get(category)
                 previous = record.get("previous", {}).get(category)
                 cells = [CATEGORY_LABELS[category], _num(total), f"+{daily:,}" if daily is not None else "",
-                         _num(previous), Text("✗", style="bold red") if category in failed else ""]
+                         _num(previous), Text("✗", style="bold red") if category in failed
+                         else Text("✓", style="green") if category in checked else ""]
                 if evidence:
                     quotes = [record.get("evidence", {}).get(f"{role}.{category}") for role in ("totals", "daily", "previous")]
                     cells.append(" | ".join(repr(q["text"]) for q in quotes if q))
