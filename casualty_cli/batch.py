@@ -236,6 +236,27 @@ class _Done:
         return self.value
 
 
+def map_tasks(tasks: Iterable[Task], options: ParseOptions, *, jobs: int = 1, scheduler: str | None = None,
+              chunk_size: int = 64) -> Iterator[list[Result]]:
+    """Chunks of results in input order: in this process (jobs=1), a process pool, or a Dask cluster."""
+    if scheduler:
+        from .cluster import dask_submitter
+
+        with dask_submitter(scheduler, options) as (submit, workers):
+            yield from ordered_map(submit, tasks, chunk_size, window=max(4, 4 * workers))
+    elif jobs <= 1:
+        yield from ordered_map(lambda chunk: _Done(run_chunk(chunk, options)), tasks, chunk_size, window=1)
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # forkserver: never fork a process that runs threads (the progress bar's)
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+            yield from ordered_map(lambda chunk: pool.submit(run_chunk, chunk, options), tasks, chunk_size,
+                                   window=4 * jobs)
+
+
 # ---------------------------------------------------------------- a whole run
 
 @dataclass
@@ -284,21 +305,6 @@ def run_batch(tasks: Iterable[Task], writer, options: ParseOptions, *, jobs: int
             if on_chunk:
                 on_chunk(len(results), failed_now)
 
-    if scheduler:
-        from .cluster import dask_submitter
-
-        with dask_submitter(scheduler, options) as (submit, workers):
-            consume(ordered_map(submit, tasks, chunk_size, window=max(4, 4 * workers)))
-    elif jobs <= 1:
-        consume(ordered_map(lambda chunk: _Done(run_chunk(chunk, options)), tasks, chunk_size, window=1))
-    else:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        context = multiprocessing.get_context("forkserver" if "forkserver" in
-                                              multiprocessing.get_all_start_methods() else "spawn")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            consume(ordered_map(lambda chunk: pool.submit(run_chunk, chunk, options), tasks, chunk_size,
-                                window=4 * jobs))
+    consume(map_tasks(tasks, options, jobs=jobs, scheduler=scheduler, chunk_size=chunk_size))
     stats.seconds = time.perf_counter() - started
     return stats

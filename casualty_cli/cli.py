@@ -10,6 +10,7 @@ import click
 from . import __version__
 from .env import Environment
 from .errors import CasualtyError, ExitStatus, InputError
+from .model import CATEGORIES
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -240,6 +241,82 @@ def batch(inputs, output, from_list, jobs, text_field, date_field, source_field,
                    f" in {stats.seconds:.1f} s ({rate:,.0f} inputs/s)", err=True)
     if stats.failed:
         sys.exit(ExitStatus.INPUT_FAILED)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, metavar="INPUT...")
+@article_options
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write to FILE (atomically) instead of standard output.")
+@click.option("--category", "categories", multiple=True, type=click.Choice(CATEGORIES), metavar="NAME",
+              help="Only this category (repeatable): personnel, tanks, afv, ...")
+@click.option("--official", "official", multiple=True, metavar="GLOB",
+              help="Sources matching GLOB are official posts (besides mil.gov.ua, mod.gov.ua, ...): they win ties.")
+@click.option("--chart", is_flag=True, help="Draw each series in the terminal (instead of the rows).")
+@click.option("--plot", metavar="FILE.svg|FILE.png", help="Also write a chart (PNG needs the 'plot' extra).")
+@click.option("--published", type=Published(), help="Publication date for articles that lack one.")
+@click.option("--language", metavar="CODE", help="Language of the texts; detected when omitted.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
+def timeline(inputs, from_list, jobs, text_field, date_field, source_field, fmt, output, categories, official, chart,
+             plot, published, language, debug):
+    """One dated series from many reports: a row per date and category with the consensus total.
+
+    INPUT is anything `casualty batch` reads (articles are parsed on the fly), or a batch
+    output (.jsonl, .csv, .db). Flags: conflict (sources disagree), decrease (a total went
+    down: a correction), gap (dates missing before), daily_mismatch (reported != recomputed).
+
+    \b
+    Examples:
+      casualty timeline losses.db --category personnel --chart
+      casualty timeline losses.db -f csv -o series.csv --plot series.svg
+    """
+    from .batch import ArticleFields
+    from .options import ParseOptions
+    from .timeline import build_timeline, official_matcher
+    from . import timeline_io
+
+    env = Environment.from_process()
+    if not inputs and not from_list:
+        raise click.UsageError("no input: name batch outputs (.db, .jsonl, .csv) or articles")
+    fields = ArticleFields(text=text_field, date=date_field, source=source_field)
+    options = ParseOptions(published=published, language=language.lower() if language else None)
+    try:
+        records = timeline_io.read_records(inputs, from_list, fields, options, jobs or _cpu_count(), env.stdin)
+        result = build_timeline(records, categories or None, official_matcher(official))
+        rows = result.rows
+        if plot:
+            timeline_io.write_plot(rows, plot)
+
+        def write(out, color):
+            if chart:
+                timeline_io.write_chart(rows, out)
+            elif fmt == "csv":
+                timeline_io.write_csv(rows, out)
+            elif fmt == "json":
+                timeline_io.write_json(rows, out)
+            else:
+                timeline_io.write_table(rows, out, color)
+
+        if output:
+            from .output import atomic_text_file
+
+            with atomic_text_file(output) as handle:
+                write(handle, False)
+        else:
+            write(env.stdout, env.stdout_isatty and not env.no_color)
+            env.stdout.flush()
+    except CasualtyError as exc:
+        _error(str(exc))
+        sys.exit(ExitStatus.INPUT_FAILED)
+    except Exception as exc:
+        if debug:
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+        sys.exit(ExitStatus.INPUT_FAILED)
+    if result.undated:
+        click.echo(f"casualty: {result.undated:,} records with totals but no date (as_of) were left out", err=True)
 
 
 @cli.command()
