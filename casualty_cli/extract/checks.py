@@ -1,0 +1,17 @@
+"""Arithmetic cross-checks between the figures of one report."""
+from __future__ import annotations
+
+from ..model import CATEGORIES, Check
+
+
+def cross_checks(totals: dict[str, int], daily: dict[str, int], previous: dict[str, int]) -> list[Check]:
+    checks = []
+    for category in CATEGORIES:
+        total, change, before = totals.get(category), daily.get(category), previous.get(category)
+        if total is not None and change is not None and before is not None:
+            checks.append(Check("daily == total - previous", category, change == total - before))
+        if total is not None and before is not None:
+            checks.append(Check("total >= previous", category, total >= before))
+        if total is not None and change is not None:
+            checks.append(Check("daily <= total", category, change <= total))
+    return checks

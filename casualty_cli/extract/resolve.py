@@ -1,0 +1,220 @@
+"""Decide: which candidates are the report's totals, daily changes and previous totals.
+
+Order of the evidence, strongest first: list structure ("(+14)"), the cue nearest to a number in its
+sentence, the plausible magnitudes of the time (priors), the role of the figures just before, and the
+arithmetic total − previous = daily between competing values.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from . import priors
+from .candidates import CUE, INFERRED, STRUCTURE, Candidate
+from .lexicon import Lexicon
+from .text import Segments
+
+ROLES = ("totals", "daily", "previous")
+
+
+def drop_context(text: str, lex: Lexicon, segments: Segments, candidates: list[Candidate],
+                 claim_sentences: set[int]) -> list[Candidate]:
+    """Remove figures of a front sector, of other parties, and of sentences about records or averages."""
+    sector_paragraphs = _sector_paragraphs(text, lex, segments)
+    kept = []
+    for c in candidates:
+        sentence = segments.sentences[c.sentence] if segments.sentences else None
+        s_text = text[sentence.start:sentence.end] if sentence else text
+        if c.sentence in claim_sentences:
+            continue
+        if c.paragraph in sector_paragraphs and not lex.has("general_staff", s_text):
+            continue
+        if not c.structured and lex.has("distractor", s_text) and not _total_stated_before(lex, s_text, c.start - sentence.start):
+            continue
+        if not c.structured and not (lex.has("loss", s_text) or lex.has("general_staff", s_text)):
+            continue
+        kept.append(c)
+    # "a helicopter" is one only in a list of figures.
+    with_numbers = {c.sentence for c in kept if not c.indefinite}
+    return [c for c in kept if not c.indefinite or c.sentence in with_numbers]
+
+
+def _total_stated_before(lex: Lexicon, sentence: str, offset: int) -> bool:
+    """"The record loss brings the total to 138,880": an explicit total survives a sentence's distractors."""
+    return any(m.end() <= offset for m in lex.find("total_after", sentence))
+
+
+def _sector_paragraphs(text: str, lex: Lexicon, segments: Segments) -> set[int]:
+    """Paragraphs about one sector: from a sector cue until a paragraph that speaks for the whole front."""
+    inside, out = False, set()
+    for index, paragraph in enumerate(segments.paragraphs):
+        body = text[paragraph.start:paragraph.end]
+        if lex.has("sector", body):
+            inside = True
+        elif lex.has("general_staff", body) or lex.has("total", body):
+            inside = False
+        if inside:
+            out.add(index)
+    return out
+
+
+def assign_cues(text: str, lex: Lexicon, segments: Segments, candidates: list[Candidate]) -> list[Candidate]:
+    """The role the words around each number give it (or None when they give none)."""
+    out = []
+    cache: dict[int, dict[str, list]] = {}
+    for c in candidates:
+        if c.role is not None:
+            out.append(c)
+            continue
+        sentence = segments.sentences[c.sentence] if segments.sentences else None
+        start, end = (sentence.start, sentence.end) if sentence else (0, len(text))
+        if c.sentence not in cache:
+            s_text = text[start:end]
+            cache[c.sentence] = {name: [(m.start() + start, m.end() + start) for m in lex.find(name, s_text)]
+                                 for name in ("daily", "previous", "total", "total_after")}
+        cues = cache[c.sentence]
+        role = _role_from_cues(c, cues)
+        if role is None and c.increment:
+            role = "daily"
+        if role is None and c.structured:
+            out.append(c.with_role("totals", STRUCTURE))
+        else:
+            out.append(c.with_role(role, CUE) if role else c)
+    return out
+
+
+def _role_from_cues(c: Candidate, cues: dict[str, list]) -> str | None:
+    if any(end <= c.start for _, end in cues["previous"]):
+        return "previous"
+    after = [s for s, _ in cues["total_after"]]
+    if after:
+        return "totals" if any(s < c.start for s in after) else "daily"
+    best, distance = None, None
+    for role, name in (("daily", "daily"), ("totals", "total")):
+        for start, end in cues[name]:
+            gap = c.start - end if end <= c.start else start - c.end if start >= c.end else 0
+            if distance is None or gap < distance:
+                best, distance = role, gap
+    if best is None and cues["previous"]:
+        return "previous"
+    return best
+
+
+def estimate_epoch(published: date | None, candidates: list[Candidate]) -> date | None:
+    """When the report was made: the publication date, else what the personnel total implies."""
+    if published is not None:
+        return published
+    totals = [c.value for c in candidates if c.category == "personnel" and c.role in (None, "totals")
+              and c.value >= 2000]
+    return priors.epoch_of_personnel(max(totals)) if totals else None
+
+
+def apply_priors(candidates: list[Candidate], epoch: date | None) -> list[Candidate]:
+    """Settle roles by magnitude: switch a role no report of its time allows, inherit where words gave none."""
+    window = priors.window(epoch)
+    settled: list[Candidate] = []
+    last_role: str | None = None
+    for c in candidates:
+        role = c.role
+        if role is None:
+            role = _plausible_role(window, c, preferred=last_role)
+            if role is None:
+                continue
+            c = c.with_role(role, INFERRED)
+        elif not _fits(window, c, role):
+            other = "daily" if role in ("totals", "previous") else "totals"
+            if c.strength < STRUCTURE and _fits(window, c, other):
+                c = c.with_role(other, INFERRED)
+            elif c.strength < STRUCTURE:
+                continue
+        settled.append(c)
+        if not c.structured:
+            last_role = c.role if c.role != "previous" else last_role
+    return settled
+
+
+def _fits(window: priors.Window, c: Candidate, role: str) -> bool:
+    return window.daily_ok(c.category, c.value) if role == "daily" else window.total_ok(c.category, c.value)
+
+
+def _plausible_role(window: priors.Window, c: Candidate, preferred: str | None) -> str | None:
+    fits = [role for role in ("totals", "daily") if _fits(window, c, role)]
+    if preferred in fits:
+        return preferred
+    return fits[0] if fits else None
+
+
+def choose(candidates: list[Candidate]) -> dict[str, dict[str, Candidate]]:
+    """One value per (role, category); where values compete, the arithmetic and the evidence decide."""
+    pools: dict[tuple[str, str], list[Candidate]] = {}
+    for c in candidates:
+        if c.rounded or c.role is None:
+            continue
+        if c.approximate and _round_by_form(c) and not c.structured:
+            continue
+        pools.setdefault((c.role, c.category), []).append(c)
+    chosen: dict[str, dict[str, Candidate]] = {role: {} for role in ROLES}
+    # Daily figures first: they are the least ambiguous, and they arbitrate between totals.
+    for role in ("daily", "totals", "previous"):
+        for (pool_role, category), pool in pools.items():
+            if pool_role != role:
+                continue
+            chosen[role][category] = _best(pool, role, category, chosen)
+    _drop_inconsistent(chosen)
+    return chosen
+
+
+def _round_by_form(c: Candidate) -> bool:
+    """"about 23,000 drones" is a rounding; "about 61,330 personnel" is the General Staff's own figure."""
+    zeros = len(str(c.value)) - len(str(c.value).rstrip("0"))
+    return zeros >= (3 if c.category == "personnel" else 2) and c.value >= 100
+
+
+def _best(pool: list[Candidate], role: str, category: str, chosen: dict[str, dict[str, Candidate]]) -> Candidate:
+    total = chosen["totals"].get(category)
+    if total is not None and role == "previous":
+        pool = [c for c in pool if 0.8 * total.value <= c.value <= total.value] or pool
+    values = {c.value for c in pool}
+    if len(values) == 1:
+        return max(pool, key=lambda c: (c.strength, c.structured, -c.start))
+    daily = chosen["daily"].get(category)
+
+    def consistent(c: Candidate) -> bool:
+        if role == "totals" and daily is not None:
+            return any(p.value == c.value - daily.value for p in pool if p is not c) or False
+        if role == "previous" and daily is not None and total is not None:
+            return c.value == total.value - daily.value
+        return False
+
+    def key(c: Candidate):
+        return (consistent(c), not c.indefinite, -_roundness(c.value, values), c.strength, c.structured, -c.start)
+
+    return max(pool, key=key)
+
+
+def _roundness(value: int, values: set[int]) -> int:
+    """Among near-equal values ("700" beside "710"), the less round one is the report's figure."""
+    near = [v for v in values if v != value and abs(v - value) <= 0.05 * max(v, value)]
+    if not near:
+        return 0
+    return len(str(value)) - len(str(value).rstrip("0"))
+
+
+def _drop_inconsistent(chosen: dict[str, dict[str, Candidate]]) -> None:
+    """A day's loss is smaller than the total; a previous total is not above the current one."""
+    for category, daily in list(chosen["daily"].items()):
+        total = chosen["totals"].get(category)
+        if total is not None and daily.value >= total.value and total.value > 0:
+            del chosen["daily"][category]
+    for category, previous in list(chosen["previous"].items()):
+        total = chosen["totals"].get(category)
+        if total is not None and (previous.value > total.value or previous.value < 0.8 * total.value):
+            del chosen["previous"][category]
+
+
+def figure_roles(chosen: dict[str, dict[str, Candidate]]) -> dict[str, dict[str, int]]:
+    return {role: {cat: c.value for cat, c in by_cat.items()} for role, by_cat in chosen.items()}
+
+
+def replace_role(c: Candidate, role: str) -> Candidate:
+    return replace(c, role=role)
