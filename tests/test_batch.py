@@ -122,7 +122,7 @@ def test_batch_csv_has_error_column_and_rows_for_every_input(tmp_path, monkeypat
     result = run(["d/a0.txt", "missing.txt", "-o", "out.csv", "-q"])
     assert result.exit_code == 1
     lines = (tmp_path / "out.csv").read_text().splitlines()
-    assert lines == ["source,published,as_of,category,total,daily,previous,error", "d/a0.txt,,,,,,,",
+    assert lines == ["source,published,as_of,category,total,daily,previous,error", "d/a0.txt,,,tanks,0,,,",
                      "missing.txt,,,,,,,no such file"]
 
 
