@@ -3,6 +3,7 @@ in input order with a bounded window of work in flight, results handed to a writ
 
 A task is picklable plain data, `(kind, key, payload)`:
     ("path", "a/b.txt", None)          a file or URL, read by casualty_cli.sources in the worker
+                                       (payload: the absolute path, for workers in another directory)
     ("article", source, (text, date))  one article of a JSONL file, read in the main process
     ("error", source, message)         an input that could not even be expanded
 Workers return, per task, `(key, [record dict, ...])`; an input that fails gives an error record
@@ -174,12 +175,16 @@ def run_task(task: Task, options: ParseOptions) -> Result:
             text, published = payload
             document = Document(text=text, source=key, published=parse_iso_date(published))
             return key, [report_for(document, options).to_dict()]
+        where = payload or key   # an absolute path when the worker may run in another directory (Dask)
         records = []
-        for item in read_documents([key], options, io.BytesIO()):
+        for item in read_documents([where], options, io.BytesIO()):
             if isinstance(item, InputError):
-                records.append(error_record(item))
+                record = error_record(item)
             else:
-                records.append(report_for(item, options).to_dict())
+                record = report_for(item, options).to_dict()
+            if where != key and record["source"].startswith(where):
+                record["source"] = key + record["source"][len(where):]   # name it as the user did
+            records.append(record)
         return key, records
     except Exception as exc:  # an extractor bug on one document must not end the run
         return key, [{"source": key, "error": f"internal error: {type(exc).__name__}: {exc}"}]
@@ -187,6 +192,14 @@ def run_task(task: Task, options: ParseOptions) -> Result:
 
 def run_chunk(tasks: list[Task], options: ParseOptions) -> list[Result]:
     return [run_task(task, options) for task in tasks]
+
+
+def absolute(task: Task) -> Task:
+    """The task with its file's absolute path, for workers that do not share our working directory."""
+    kind, key, payload = task
+    if kind == "path" and not _is_url(key):
+        return kind, key, os.path.abspath(key)
+    return task
 
 
 # ---------------------------------------------------------------- ordered, bounded parallel map
@@ -237,12 +250,12 @@ class _Done:
 
 
 def map_tasks(tasks: Iterable[Task], options: ParseOptions, *, jobs: int = 1, scheduler: str | None = None,
-              chunk_size: int = 64) -> Iterator[list[Result]]:
+              chunk_size: int = 64, connect_timeout: float = 20.0) -> Iterator[list[Result]]:
     """Chunks of results in input order: in this process (jobs=1), a process pool, or a Dask cluster."""
     if scheduler:
         from .cluster import dask_submitter
 
-        with dask_submitter(scheduler, options) as (submit, workers):
+        with dask_submitter(scheduler, options, connect_timeout) as (submit, workers):
             yield from ordered_map(submit, tasks, chunk_size, window=max(4, 4 * workers))
     elif jobs <= 1:
         yield from ordered_map(lambda chunk: _Done(run_chunk(chunk, options)), tasks, chunk_size, window=1)
@@ -271,7 +284,7 @@ class Stats:
 
 def run_batch(tasks: Iterable[Task], writer, options: ParseOptions, *, jobs: int = 1, scheduler: str | None = None,
               chunk_size: int = 64, resume: bool = False, on_chunk: Callable[[int, int], None] | None = None,
-              keep_failures: int = 20) -> Stats:
+              keep_failures: int = 20, connect_timeout: float = 20.0) -> Stats:
     """Run every task not already in the output (with `resume`) and write the records in input order."""
     stats = Stats()
     started = time.perf_counter()
@@ -305,6 +318,7 @@ def run_batch(tasks: Iterable[Task], writer, options: ParseOptions, *, jobs: int
             if on_chunk:
                 on_chunk(len(results), failed_now)
 
-    consume(map_tasks(tasks, options, jobs=jobs, scheduler=scheduler, chunk_size=chunk_size))
+    consume(map_tasks(tasks, options, jobs=jobs, scheduler=scheduler, chunk_size=chunk_size,
+                      connect_timeout=connect_timeout))
     stats.seconds = time.perf_counter() - started
     return stats

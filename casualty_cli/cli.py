@@ -164,6 +164,8 @@ def article_options(func):
 @article_options
 @click.option("--resume", is_flag=True, help="Skip inputs already in OUT (continue a stopped or killed run).")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="Run on this Dask distributed cluster (extra 'dask').")
+@click.option("--connect-timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds to wait for the Dask scheduler.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (failures are still listed).")
 @click.option("--published", type=Published(), help="Publication date for every input (YYYY-MM-DD).")
 @click.option("--language", metavar="CODE", help="Language of the texts; detected when omitted.")
@@ -174,8 +176,8 @@ def article_options(func):
               help="Seconds to wait for a URL.")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=64, hidden=True)
 @click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
-def batch(inputs, output, from_list, jobs, text_field, date_field, source_field, resume, scheduler, quiet, published,
-          language, encoding, max_bytes, timeout, chunk_size, debug):
+def batch(inputs, output, from_list, jobs, text_field, date_field, source_field, resume, scheduler, connect_timeout,
+          quiet, published, language, encoding, max_bytes, timeout, chunk_size, debug):
     """Convert many inputs into one output, in parallel and resumably.
 
     INPUT is a file, a directory (walked for .txt .html .htm .gz .warc .warc.gz .jsonl), a glob,
@@ -219,7 +221,8 @@ def batch(inputs, output, from_list, jobs, text_field, date_field, source_field,
         try:
             with progress_bar(env.stderr, total, show) as advance:
                 stats = run_batch(expand_inputs(inputs, from_list, fields, env.stdin), writer, options, jobs=jobs,
-                                  scheduler=scheduler, chunk_size=chunk_size, resume=resume, on_chunk=advance)
+                                  scheduler=scheduler, chunk_size=chunk_size, resume=resume, on_chunk=advance,
+                                  connect_timeout=connect_timeout)
         finally:
             writer.close()
     except CasualtyError as exc:

@@ -15,15 +15,15 @@ from .options import ParseOptions
 
 
 @contextlib.contextmanager
-def dask_submitter(address: str, options: ParseOptions) -> Iterator[tuple]:
+def dask_submitter(address: str, options: ParseOptions, connect_timeout: float = 20.0) -> Iterator[tuple]:
     try:
         from distributed import Client
     except ImportError:
         raise CasualtyError("--scheduler needs Dask: pip install 'casualty[dask]'") from None
-    from .batch import run_chunk
+    from .batch import absolute, run_chunk
 
     try:
-        client = Client(address, timeout="20s", set_as_default=False)
+        client = Client(address, timeout=f"{connect_timeout}s", set_as_default=False)
     except (OSError, TimeoutError) as exc:
         raise CasualtyError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     try:
@@ -31,7 +31,7 @@ def dask_submitter(address: str, options: ParseOptions) -> Iterator[tuple]:
         [options_future] = client.scatter([options], broadcast=True)
 
         def submit(chunk):
-            return client.submit(run_chunk, chunk, options_future, pure=False)
+            return client.submit(run_chunk, [absolute(t) for t in chunk], options_future, pure=False)
 
         yield submit, workers
     finally:
