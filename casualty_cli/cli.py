@@ -56,15 +56,17 @@ def cli():
               help="Write to FILE (atomically) instead of standard output.")
 @click.option("--evidence", is_flag=True, help="Quote the text each figure came from in the table.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024, show_default=True,
-              help="Refuse inputs larger than this.")
+              help="Refuse inputs (and each .gz or WARC record, decompressed) larger than this.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
-              help="Seconds to wait for a URL.")
+              help="Seconds to wait for a URL to connect or send (the whole download: 3x).")
 @click.option("--fail-if-empty", is_flag=True, help="Exit 3 when no figure was found in any input.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
 def parse(inputs, published, language, encoding, fmt, output, evidence, max_bytes, timeout, fail_if_empty, debug):
-    """Extract the figures from each INPUT (a file, '-' for standard input, or a URL).
+    """Extract the figures from each INPUT (a file, '-' for standard input, or an http(s) URL).
 
-    With no INPUT, standard input is read when it is piped.
+    With no INPUT, standard input is read when it is piped. Web pages (URLs, saved .html files) are
+    reduced to their article's text, dated from their metadata; .gz files are unpacked; each HTML or
+    text response in a WARC archive is one result. Pages need the 'web' extra, WARC the 'warc' extra.
 
     \b
     Exit status: 0 ok (also when nothing was found), 1 an input failed (the others are

@@ -12,5 +12,10 @@ class ParseOptions:
     published: date | None = None     # overrides any date found in the page
     language: str | None = None       # ISO 639-1; None: detect
     encoding: str | None = None       # None: UTF-8 (BOM stripped), else the named codec
-    max_bytes: int = DEFAULT_MAX_BYTES
-    timeout: float = 20.0
+    max_bytes: int = DEFAULT_MAX_BYTES  # per input, per decompressed .gz, per WARC record
+    timeout: float = 20.0             # seconds: connecting, and each wait for bytes from a URL
+    max_redirects: int = 5            # http(s) only, never https -> http
+    retries: int = 3                  # on 429/500/502/503/504 and dropped connections
+    retry_backoff: float = 0.5        # seconds before the first retry, doubled for each next one
+    max_retry_wait: float = 10.0      # the longest Retry-After we honour; a longer one fails at once
+    max_connections: int = 8          # URLs fetched at the same time

@@ -12,7 +12,7 @@ def make_tree(root):
     (root / "d" / "sub").mkdir(parents=True)
     for i in range(3):
         (root / "d" / f"a{i}.txt").write_text(f"tanks - {i}\n", encoding="utf-8")
-        (root / "d" / "sub" / f"b{i}.html").write_text(f"<p>{i}</p>", encoding="utf-8")
+        (root / "d" / "sub" / f"b{i}.txt").write_text(f"report {i}", encoding="utf-8")
     (root / "d" / "skip.pdf").write_text("not a report", encoding="utf-8")
     (root / "d" / "arts.jsonl").write_text(
         json.dumps({"text": "hello", "date": "2024-01-02", "url": "https://example.org/1"}) + "\n"
@@ -36,7 +36,7 @@ def test_expansion_walks_directories_by_extension_in_order(tmp_path, monkeypatch
     tasks = list(expand_inputs(["d"]))
     keys = [t[1] for t in tasks]
     assert keys == ["d/a0.txt", "d/a1.txt", "d/a2.txt", "https://example.org/1", "https://example.org/2",
-                    "d/arts.jsonl#L4", "d/sub/b0.html", "d/sub/b1.html", "d/sub/b2.html"]
+                    "d/arts.jsonl#L4", "d/sub/b0.txt", "d/sub/b1.txt", "d/sub/b2.txt"]
     assert tasks[3] == ("article", "https://example.org/1", ("hello", "2024-01-02"))
     assert tasks[4][0] == "error" and tasks[5][0] == "error"
 
@@ -46,9 +46,9 @@ def test_expansion_globs_lists_and_fields(tmp_path, monkeypatch):
     make_tree(tmp_path)
     (tmp_path / "list.txt").write_text("# a comment\nd/a2.txt\n\nhttps://example.org/x\n", encoding="utf-8")
     (tmp_path / "b.jsonl").write_text(json.dumps({"body": "t", "day": "2023-05-01", "id": "A"}) + "\n")
-    tasks = list(expand_inputs(["d/**/b*.html", "nomatch*.txt", "b.jsonl"], ["list.txt"],
+    tasks = list(expand_inputs(["d/**/b*.txt", "nomatch*.txt", "b.jsonl"], ["list.txt"],
                                ArticleFields(text="body", date="day", source="id")))
-    assert [t[1] for t in tasks] == ["d/sub/b0.html", "d/sub/b1.html", "d/sub/b2.html", "nomatch*.txt", "A",
+    assert [t[1] for t in tasks] == ["d/sub/b0.txt", "d/sub/b1.txt", "d/sub/b2.txt", "nomatch*.txt", "A",
                                      "d/a2.txt", "https://example.org/x"]
     assert tasks[3] == ("error", "nomatch*.txt", "no file matches this pattern")
     assert tasks[4] == ("article", "A", ("t", "2023-05-01"))
@@ -122,7 +122,7 @@ def test_batch_csv_has_error_column_and_rows_for_every_input(tmp_path, monkeypat
     result = run(["d/a0.txt", "missing.txt", "-o", "out.csv", "-q"])
     assert result.exit_code == 1
     lines = (tmp_path / "out.csv").read_text().splitlines()
-    assert lines == ["source,published,as_of,category,total,daily,previous,error", "d/a0.txt,,,tanks,0,,,",
+    assert lines == ["source,published,as_of,category,total,daily,previous,error", "d/a0.txt,,,tanks,,0,,",
                      "missing.txt,,,,,,,no such file"]
 
 

@@ -16,7 +16,7 @@ from .claims import claim_date, find_claims
 from .dates import INVASION, DateMention, Published, YearContext, find_dates, parse_iso_date, resolve as resolve_date
 from .directions import find_directions
 from .language import detect
-from .lexicon import Lexicon, available_languages, load
+from .lexicon import Hits, available_languages, load
 from .numbers import find_numbers
 from .text import Segments
 
@@ -39,20 +39,21 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     if not text.strip():
         return report
     segments = Segments(text)
+    hits = lex.scan(text)
     dates = find_dates(text, lex)
-    ctx = _year_context(text, lex, dates, pub)
+    ctx = _year_context(dates, pub)
     masked = [(d.start, d.end) for d in dates if d.kind != "weekday"]
-    numbers = find_numbers(text, lex, masked)
-    mentions = cands.find_mentions(text, lex)
-    indefinite = cands.indefinite_numbers(text, lex, mentions)
+    numbers = find_numbers(text, hits, masked)
+    mentions = cands.find_mentions(hits)
+    indefinite = cands.indefinite_numbers(text, hits, mentions)
     all_numbers = sorted(numbers + [n for n in indefinite if not _covered(n, numbers)], key=lambda n: n.start)
 
-    claims, claim_sentences = find_claims(text, lex, segments, numbers,
+    claims, claim_sentences = find_claims(text, lex, hits, segments, numbers,
                                           claim_date(dates, lambda m: resolve_date(m, ctx)))
-    ukraine_sentences = _ukrainian_loss_sentences(text, lex, segments)
-    found = cands.build(text, lex, segments, all_numbers, mentions, {n.start for n in indefinite})
-    found = resolve.drop_context(text, lex, segments, found, claim_sentences | ukraine_sentences)
-    found = resolve.assign_cues(text, lex, segments, found)
+    ukraine_sentences = {segments.sentence_index(h.s) for h in hits.all("ukraine_side")}
+    found = cands.build(text, hits, segments, all_numbers, mentions, {n.start for n in indefinite})
+    found = resolve.drop_context(hits, segments, found, claim_sentences | ukraine_sentences)
+    found = resolve.assign_cues(hits, segments, found)
     epoch = resolve.estimate_epoch(pub.day if pub else _range_end(dates, ctx), found)
     found = resolve.apply_priors(found, epoch)
     chosen = resolve.choose(found)
@@ -63,11 +64,11 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
             report.evidence[f"{role}.{category}"] = Span(candidate.start, candidate.end,
                                                          text[candidate.start:candidate.end])
     report.claims = claims
-    report.directions = find_directions(text, lex, segments)
+    report.directions = find_directions(text, hits, segments)
     report.checks = cross_checks(report.totals, report.daily, report.previous)
     if report.totals or report.daily:
         report.reporter = lex.reporter or GENERAL_STAFF
-    _set_dates(report, text, lex, segments, dates, replace(ctx, epoch=epoch), chosen, claim_sentences)
+    _set_dates(report, text, hits, segments, dates, replace(ctx, epoch=epoch), chosen, claim_sentences)
     return report
 
 
@@ -75,7 +76,7 @@ def _covered(number, numbers) -> bool:
     return any(n.start < number.end and number.start < n.end for n in numbers)
 
 
-def _year_context(text: str, lex: Lexicon, dates: list[DateMention], pub: Published | None) -> YearContext:
+def _year_context(dates: list[DateMention], pub: Published | None) -> YearContext:
     """What dates without a year lean on: publication, the first-year format, or the text's latest year."""
     first_year = any(d.is_invasion_start and d.year is None for d in dates) or any(
         d.range_start is not None and d.range_start.is_invasion_start and d.range_start.year is None for d in dates)
@@ -90,25 +91,12 @@ def _range_end(dates: list[DateMention], ctx: YearContext) -> date | None:
     return None
 
 
-def _ukrainian_loss_sentences(text: str, lex: Lexicon, segments: Segments) -> set[int]:
-    """Sentences about Ukraine's own losses hold no figures of the report on Russia's."""
-    cues = [c.lower() for c in lex.raw.get("claims", {}).get("ukraine_side", [])]
-    out = set()
-    for index, sentence in enumerate(segments.sentences):
-        body = text[sentence.start:sentence.end].lower()
-        if any(cue in body for cue in cues):
-            out.add(index)
-    return out
-
-
-def _set_dates(report: Report, text: str, lex: Lexicon, segments: Segments, dates: list[DateMention],
+def _set_dates(report: Report, text: str, hits: Hits, segments: Segments, dates: list[DateMention],
                ctx: YearContext, chosen, claim_sentences: set[int]) -> None:
     """as_of: the best-supported date of the report; since and previous_as_of beside it."""
     figure_sentences = {role: {c.sentence for c in chosen[role].values()} for role in chosen}
     best, best_score = None, 1
     previous_date = None
-    as_of_cue = lex.raw.get("dates", {}).get("as_of", [])
-    today = [t.lower() for t in lex.raw.get("dates", {}).get("today", [])]
     for index, mention in enumerate(dates):
         if mention.kind == "month" or mention.is_invasion_start:
             continue
@@ -116,65 +104,55 @@ def _set_dates(report: Report, text: str, lex: Lexicon, segments: Segments, date
         if sentence_index in claim_sentences:
             continue
         sentence = segments.sentences[sentence_index]
-        body = text[sentence.start:sentence.end]
         resolved = resolve_date(mention, ctx)
         if resolved is None or resolved < INVASION:
             continue
         if ctx.published is not None and resolved > ctx.published.latest + timedelta(days=1):
             continue
-        if lex.has("previous", body):
+        if hits.has("previous", sentence.start, sentence.end):
             previous_date = previous_date or resolved
             continue
-        if lex.has("distractor", body) and sentence_index not in figure_sentences["totals"]:
+        if hits.has("distractor", sentence.start, sentence.end) and sentence_index not in figure_sentences["totals"]:
             continue
         score = 0
-        if _ends_invasion_range(text, lex, dates, index):
+        if _ends_invasion_range(text, hits, dates, index):
             score += 10
         if sentence_index in figure_sentences["totals"]:
             score += 3
         elif sentence_index in figure_sentences["daily"]:
             score += 2
-        if lex.has("general_staff", body):
+        if hits.has("general_staff", sentence.start, sentence.end):
             score += 2
-        before = text[max(sentence.start, mention.start - 30):mention.start].lower()
-        if any(cue in before for cue in as_of_cue if len(cue) > 2) or _report_verb(lex, body):
+        if hits.has("as_of", max(sentence.start, mention.start - 30), mention.start) \
+                or hits.has("report_verb", sentence.start, sentence.end):
             score += 2
         if mention.kind == "weekday":
             score -= 1
-        if lex.has("loss", before):
+        if hits.has("loss", max(sentence.start, mention.start - 50), mention.start):
             score -= 2  # "destroyed ... on Saturday, October 1": the day of the losses, not of the report
         if score > best_score:
             best, best_score = resolved, score
     if best is None and ctx.published is not None and ctx.published.exact:
+        # "according to Kiev, Russia has lost 358,270 men to date": the day of publication.
         for role in ("totals", "daily"):
             for index in figure_sentences[role]:
-                body = text[segments.sentences[index].start:segments.sentences[index].end].lower()
-                if any(t in body for t in today):
+                if hits.has("today", segments.sentences[index].start, segments.sentences[index].end):
                     best = ctx.published.day
     report.as_of = best
     if any(m.is_invasion_start or (m.range_start is not None and m.range_start.is_invasion_start) for m in dates) \
             and (report.totals or report.previous):
         report.since = INVASION
     if report.previous:
-        report.previous_as_of = previous_date or (best - timedelta(days=1) if best and _previous_day(text, lex) else None)
+        previous_day = hits.all("previous_day")
+        report.previous_as_of = previous_date or (best - timedelta(days=1) if best and previous_day else None)
 
 
-def _ends_invasion_range(text: str, lex: Lexicon, dates: list[DateMention], index: int) -> bool:
+def _ends_invasion_range(text: str, hits: Hits, dates: list[DateMention], index: int) -> bool:
     """"from 24.02.22 to 06.10.22", "between February 24, 2022 and September 26, 2023"."""
     mention = dates[index]
     if mention.range_start is not None:
         return mention.range_start.is_invasion_start
     if index == 0 or not dates[index - 1].is_invasion_start:
         return False
-    gap = text[dates[index - 1].end:mention.start].strip(" ,").lower()
-    return gap in {w.lower() for w in lex.raw.get("dates", {}).get("range_end", [])} | {"-", "–", "—"}
-
-
-def _report_verb(lex: Lexicon, body: str) -> bool:
-    lowered = body.lower()
-    return any(w.lower() in lowered for w in lex.raw.get("dates", {}).get("report_verbs", []))
-
-
-def _previous_day(text: str, lex: Lexicon) -> bool:
-    lowered = text.lower()
-    return any(w.lower() in lowered for w in lex.raw.get("dates", {}).get("previous_day", []))
+    gap = text[dates[index - 1].end:mention.start].strip(" ,")
+    return gap in {"-", "–", "—"} or bool(hits.find("range_end", dates[index - 1].end, mention.start))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .lexicon import Lexicon
+from .lexicon import Hits
 from .numbers import Number
 from .text import Segments
 
@@ -55,26 +55,25 @@ class Mention:
     end: int
 
 
-def find_mentions(text: str, lex: Lexicon) -> list[Mention]:
-    return [Mention(lex.category_at(m), m.start(), m.end()) for m in lex.category_re.finditer(text)]
+def find_mentions(hits: Hits) -> list[Mention]:
+    return [Mention(h.value, h.s, h.e) for h in hits.all("category")]
 
 
-def indefinite_numbers(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Number]:
+def indefinite_numbers(text: str, hits: Hits, mentions: list[Mention]) -> list[Number]:
     """"a helicopter", "another Russian aircraft": one, when a category noun follows within two words."""
-    if lex.indefinite_re is None:
-        return []
     starts = [m.start for m in mentions]
-    vague = lex.cue.get("vague")
     found = []
-    for m in lex.indefinite_re.finditer(text):
-        index = bisect_left(starts, m.end())
-        gap = text[m.end():mentions[index].start] if index < len(mentions) else ""
-        if _INDEFINITE_GAP.fullmatch(gap) and not (vague and vague.search(gap)):
-            found.append(Number(1, m.start(), m.end(), word=True))
+    for article in hits.all("indefinite"):
+        index = bisect_left(starts, article.e)
+        if index >= len(mentions):
+            break
+        noun = mentions[index]
+        if _INDEFINITE_GAP.fullmatch(text, article.e, noun.start) and not hits.has("vague", article.e, noun.start):
+            found.append(Number(1, article.s, article.e, word=True))
     return found
 
 
-def build(text: str, lex: Lexicon, segments: Segments, numbers: list[Number], mentions: list[Mention],
+def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], mentions: list[Mention],
           indefinite: set[int]) -> list[Candidate]:
     """One candidate per number that names (or inherits) a category."""
     candidates: list[Candidate] = []
@@ -106,17 +105,17 @@ def build(text: str, lex: Lexicon, segments: Segments, numbers: list[Number], me
         if number.start in indefinite and following is None:
             continue
         if category is None:
-            inherited = _inherit(text, lex, number, ordered, attached, candidates, segments)
+            inherited = _inherit(text, hits, number, ordered, attached, candidates, segments)
             if inherited is None:
                 continue
             category = inherited
-        rounded, approximate = _qualifiers(text, lex, number, sentence.start)
+        rounded, approximate = _qualifiers(hits, number, sentence.start)
         candidate = Candidate(
             category, number.value, number.start, number.end, None, INFERRED,
             rounded=rounded or (number.round_form and not structured), approximate=approximate,
             structured=structured, sentence=segments.sentence_index(number.start),
             paragraph=segments.paragraph_index(number.start),
-            increment=_is_increment(text, lex, number, following), indefinite=number.start in indefinite,
+            increment=_is_increment(hits, number, following), indefinite=number.start in indefinite,
         )
         candidates.append(candidate)
         by_number[number.start] = candidate
@@ -151,22 +150,21 @@ def _noun_after(text: str, number: Number, mentions: list[Mention]) -> Mention |
     return None
 
 
-def _inherit(text: str, lex: Lexicon, number: Number, mentions: list[Mention], attached: set[int],
+def _inherit(text: str, hits: Hits, number: Number, mentions: list[Mention], attached: set[int],
              candidates: list[Candidate], segments: Segments) -> str | None:
     """A number with no noun of its own counts what its sentence names ("losses ... numbered 61,330")."""
     sentence = segments.sentence_at(number.start)
-    clause = text[sentence.start:number.start]
     if _looks_like_non_figure(text, number):
         return None
-    if not (lex.has("loss", text[sentence.start:sentence.end]) or lex.has("total", clause)):
+    if not (hits.has("loss", sentence.start, sentence.end) or hits.has("total", sentence.start, number.start)):
         return None
-    inclusion = lex.find("inclusion", clause)
-    if inclusion and len(clause) - inclusion[-1].end() <= 12:
+    inclusion = hits.find("inclusion", sentence.start, number.start)
+    if inclusion and number.start - inclusion[-1].e <= 12:
         same = [c for c in candidates if c.start >= sentence.start]
         if same:
             return same[-1].category
     named = [m for m in mentions if sentence.start <= m.start and m.end <= number.start]
-    if named and lex.has("total_after", text[named[-1].end:number.start]):
+    if named and hits.has("total_after", named[-1].end, number.start):
         # "one helicopter, which takes the number destroyed to 227": the total of what was just named.
         return named[-1].category
     free = [m for m in named if id(m) not in attached]
@@ -187,24 +185,18 @@ def _looks_like_non_figure(text: str, number: Number) -> bool:
     return bool(regex.match(r"\s*(?:days?|years?|hours?|km|miles|square|billion|million dollars|дн|год|рок)", after))
 
 
-def _qualifiers(text: str, lex: Lexicon, number: Number, floor: int) -> tuple[bool, bool]:
+def _qualifiers(hits: Hits, number: Number, floor: int) -> tuple[bool, bool]:
     """Is the figure a rounding ("more than 53,000") or approximate ("about 61,330")?"""
-    before = text[max(floor, number.start - 40):number.start]
-    tail = regex.search(r"(?:[\p{L}'’]+[ \t\u00a0,]*){1,3}$", before)
-    window = tail.group() if tail else ""
-    rounded = any(m.end() >= len(window) - 2 for m in lex.find("rounded", window))
-    approximate = any(m.end() >= len(window) - 2 for m in lex.find("approximate", window))
+    rounded = hits.ending_near("rounded", number.start, slack=3, floor=floor) is not None
+    approximate = hits.ending_near("approximate", number.start, slack=3, floor=floor) is not None
     return rounded, approximate
 
 
-def _is_increment(text: str, lex: Lexicon, number: Number, following: Mention | None) -> bool:
+def _is_increment(hits: Hits, number: Number, following: Mention | None) -> bool:
     """"four more tanks", "a further 23 tanks", "another 500 soldiers": the day's additions."""
-    before = text[max(0, number.start - 20):number.start]
-    if any(m.end() >= len(before) - 2 for m in lex.find("increment", before)):
+    if hits.ending_near("increment", number.start, slack=3) is not None:
         return True
-    if following is not None:
-        return lex.has("increment", text[number.end:following.start])
-    return False
+    return following is not None and hits.has("increment", number.end, following.start)
 
 
 def _last_in_line(candidates: list[Candidate], text: str, offset: int) -> Candidate | None:

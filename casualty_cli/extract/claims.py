@@ -7,88 +7,72 @@ import regex
 
 from ..model import Claim, Span
 from .dates import DateMention
-from .lexicon import Lexicon, lookup, lookup_key
+from .lexicon import Hits, Lexicon
 from .numbers import Number
 from .text import Segments
 
 _RANGE_JOIN = regex.compile(r"^\s*(?:and|to|-|–|—|і|и|та|до|bis|à|a|y|e|ile|do)\s*$", regex.IGNORECASE)
 
 
-def find_claims(text: str, lex: Lexicon, segments: Segments, numbers: list[Number],
+def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers: list[Number],
                 date_of) -> tuple[list[Claim], set[int]]:
     """Claims, and the sentences they fill (whose numbers are then no report figures).
 
-    `date_of(mention_span_start, sentence)` resolves the date a claim sentence names, or None.
+    `date_of(sentence)` resolves the date a claim sentence names, or None.
     """
-    if lex.party_re is None:
-        return [], set()
     claims: list[Claim] = []
     sentences: set[int] = set()
     by_sentence: dict[int, list[Number]] = {}
     for number in numbers:
         by_sentence.setdefault(segments.sentence_index(number.start), []).append(number)
-    for index, sentence in enumerate(segments.sentences):
-        body = text[sentence.start:sentence.end]
-        parties = list(lex.party_re.finditer(body))
-        if not parties or lex.has("general_staff", body):
+    claim_sentences = sorted({segments.sentence_index(h.s) for h in hits.all("party")})
+    for index in claim_sentences:
+        sentence = segments.sentences[index]
+        if hits.has("general_staff", sentence.start, sentence.end):
+            continue
+        parties = hits.find("party", sentence.start, sentence.end)
+        if not parties:
+            continue
+        sentences.add(index)
+        if not hits.has("what", sentence.start, sentence.end):
             continue
         # The party named most specifically (first in the lexicon) speaks: "Mediazona" over "Russian media outlet".
-        order = list(lex.parties)
-        party = min(parties, key=lambda m: order.index(lookup_key(m.group())) if lookup_key(m.group()) in order else 999)
-        sentences.add(index)
-        if lex.what_re is None or not lex.what_re.search(body):
-            continue
-        by = lookup(lex.parties, party.group()) or party.group()
-        side = "ukraine" if _about_ukraine(lex, body, party.group()) else "russia"
+        by = min(parties, key=lambda h: lex.party_order.get(h.value, 999)).value
+        side = "ukraine" if (hits.has("ukrainian_party", sentence.start, sentence.end)
+                             or hits.has("ukraine_side", sentence.start, sentence.end)) else "russia"
         as_of = date_of(sentence)
-        numbers_here = [n for n in by_sentence.get(index, []) if _is_claim_number(text, lex, n, sentence.start)]
+        numbers_here = [n for n in by_sentence.get(index, []) if _is_claim_number(text, hits, n, sentence)]
         skip = set()
         for i, number in enumerate(numbers_here):
             if i in skip:
                 continue
-            low = None
+            first, low = number, None
             if i + 1 < len(numbers_here) and _RANGE_JOIN.match(text[number.end:numbers_here[i + 1].start]):
                 low, number = number.value, numbers_here[i + 1]
                 skip.add(i + 1)
-            what = _what(text, lex, number, sentence.end)
-            qualifier = _qualifier(text, lex, number if low is None else numbers_here[i], sentence.start)
-            claims.append(Claim(by=by, side=side, what=what, value=number.value, low=low, qualifier=qualifier,
-                                as_of=as_of, span=Span(number.start, number.end, text[number.start:number.end])))
+            claims.append(Claim(by=by, side=side, what=_what(hits, number, sentence), value=number.value, low=low,
+                                qualifier=_qualifier(hits, first, sentence.start), as_of=as_of,
+                                span=Span(number.start, number.end, text[number.start:number.end])))
     return claims, sentences
 
 
-def _about_ukraine(lex: Lexicon, body: str, party: str) -> bool:
-    ukrainian = {p.lower() for p in lex.raw.get("claims", {}).get("ukrainian_parties", [])}
-    if party.lower() in ukrainian:
-        return True
-    cues = lex.raw.get("claims", {}).get("ukraine_side", [])
-    lowered = body.lower()
-    return any(cue in lowered for cue in cues)
-
-
-def _is_claim_number(text: str, lex: Lexicon, number: Number, floor: int) -> bool:
-    if number.value < 10:
+def _is_claim_number(text: str, hits: Hits, number: Number, sentence) -> bool:
+    if number.value < 10 or regex.fullmatch(r"(?:19|20)\d\d", text[number.start:number.end]):
         return False
-    raw = text[number.start:number.end]
-    if regex.fullmatch(r"(?:19|20)\d\d", raw):
-        return False
-    window = text[max(floor, number.start - 40):number.end + 40].lower()
-    not_losses = lex.raw.get("claims", {}).get("not_losses", [])
-    return not any(regex.search(r"(?<!\w)" + regex.escape(w.rstrip("*")), window) for w in not_losses)
+    return not hits.has("not_losses", max(sentence.start, number.start - 40), min(sentence.end, number.end + 40))
 
 
-def _what(text: str, lex: Lexicon, number: Number, limit: int) -> str:
-    after = text[number.end:min(limit, number.end + 80)]
-    match = lex.what_re.search(after) or lex.what_re.search(text[max(0, number.start - 80):number.start])
-    return lookup(lex.what, match.group()) if match else "casualties"
+def _what(hits: Hits, number: Number, sentence) -> str:
+    after = hits.find("what", number.end, min(sentence.end, number.end + 80))
+    if after:
+        return after[0].value
+    before = hits.find("what", max(sentence.start, number.start - 80), number.start)
+    return before[-1].value if before else "casualties"
 
 
-def _qualifier(text: str, lex: Lexicon, number: Number, floor: int) -> str | None:
-    if lex.claim_qualifier_re is None:
-        return None
-    before = text[max(floor, number.start - 25):number.start]
-    found = [m for m in lex.claim_qualifier_re.finditer(before) if m.end() >= len(before.rstrip()) - 1]
-    return found[-1].group().lower() if found else None
+def _qualifier(hits: Hits, number: Number, floor: int) -> str | None:
+    hit = hits.ending_near("claim_qualifier", number.start, slack=2, floor=floor)
+    return hit.value.lower() if hit else None
 
 
 def claim_date(dates: list[DateMention], resolve_one) -> "callable":

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 import regex
 
-from .lexicon import FLAGS, WORD_END, WORD_START, Lexicon, alternation, lookup
+from .lexicon import FLAGS, WORD_END, WORD_START, Lexicon, alternation
 
 INVASION = date(2022, 2, 24)
 FIRST_YEAR_END = date(2023, 2, 23)
@@ -82,7 +82,12 @@ def _year(text: str | None) -> int | None:
 
 
 @functools.lru_cache(maxsize=None)
-def _patterns(code: str, months: str, weekdays: str, range_start: str, range_end: str):
+def _patterns(lex: Lexicon):
+    dates = lex.raw.get("dates", {})
+    months = alternation(dates.get("months", {}).keys())
+    weekdays = alternation(dates.get("weekdays", {}).keys())
+    range_start = alternation(dates.get("range_start", ["from"]))
+    range_end = alternation(dates.get("range_end", ["to"]))
     numeric = r"(?P<{p}d>\d{{1,2}})\.(?P<{p}m>\d{{1,2}})(?:\.(?P<{p}y>\d{{4}}|\d{{2}}))?(?![\d])"
     rng = regex.compile(
         rf"{WORD_START}(?:{range_start})\s+{numeric.format(p='a')}\s*(?:{range_end}|[\-\u2013\u2014])\s*{numeric.format(p='b')}",
@@ -101,10 +106,7 @@ def _patterns(code: str, months: str, weekdays: str, range_start: str, range_end
 
 def find_dates(text: str, lex: Lexicon) -> list[DateMention]:
     """Every date mention, in text order, without overlaps (ranges first, then the longest forms)."""
-    dates = lex.raw.get("dates", {})
-    rng, single, iso, month_first, day_first, month_year, weekday = _patterns(
-        lex.code, alternation(dates.get("months", {}).keys()), alternation(dates.get("weekdays", {}).keys()),
-        alternation(dates.get("range_start", ["from"])), alternation(dates.get("range_end", ["to"])))
+    rng, single, iso, month_first, day_first, month_year, weekday = _patterns(lex)
     found: list[DateMention] = []
 
     def free(start: int, end: int) -> bool:
@@ -123,19 +125,19 @@ def find_dates(text: str, lex: Lexicon) -> list[DateMention]:
         if pattern is None:
             continue
         for m in pattern.finditer(text):
-            month = lookup(lex.months, m.group("month"))
+            month = lex.value(("dates", "months"), m.group("month"))
             if month and free(m.start(), m.end()) and 1 <= int(m.group("day")) <= 31:
                 found.append(DateMention(m.start(), m.end(), int(m.group("day")), month, _year(m.group("year"))))
     if month_year is not None:
         for m in month_year.finditer(text):
-            month = lookup(lex.months, m.group("month"))
+            month = lex.value(("dates", "months"), m.group("month"))
             if month and free(m.start(), m.end()):
                 found.append(DateMention(m.start(), m.end(), None, month, int(m.group("year")), kind="month"))
     if weekday is not None:
         for m in weekday.finditer(text):
             if free(m.start(), m.end()):
                 found.append(DateMention(m.start(), m.end(), None, None, None,
-                                         weekday=lookup(lex.weekdays, m.group("wd")), kind="weekday"))
+                                         weekday=lex.value(("dates", "weekdays"), m.group("wd")), kind="weekday"))
     found.sort(key=lambda d: d.start)
     return _attach_weekdays(found, text)
 

@@ -1,27 +1,22 @@
 """Directions of greatest losses: a sentence that says where most losses were, mapped to English exonyms."""
 from __future__ import annotations
 
-from .lexicon import Lexicon, gazetteer
+from .lexicon import Hits
 from .text import Segments
 
 
-def find_directions(text: str, lex: Lexicon, segments: Segments) -> list[str]:
+def find_directions(text: str, hits: Hits, segments: Segments) -> list[str]:
     """Places named in "greatest losses ... directions" sentences, in text order, each once."""
-    if lex.direction_cue_re is None:
-        return []
-    places_re, names = gazetteer()
     found: list[str] = []
-    for sentence in segments.sentences:
-        body = text[sentence.start:sentence.end]
-        cue = lex.direction_cue_re.search(body)
-        if not cue:
-            continue
+    for cue in hits.all("direction_cue"):
+        sentence = segments.sentence_at(cue.s)
         places = []
-        for m in places_re.finditer(body):
-            after = body[m.end():m.end() + 25]
-            if lex.not_after_place_re is not None and lex.not_after_place_re.match(after.lstrip(" ")):
+        for place in hits.find("place", sentence.start, sentence.end):
+            # "Ukraine's Donetsk region" is an administrative area, not a direction.
+            after = hits.find("not_after_place", place.e, place.e + 25)
+            if after and not text[place.e:after[0].s].strip():
                 continue
-            places.append((m.start() >= cue.start(), names[m.lastgroup]))
+            places.append((place.s >= cue.s, place.value))
         # Places after the cue are the ones it names; before it only when none follow.
         chosen = [name for is_after, name in places if is_after] or [name for _, name in places]
         for name in chosen:

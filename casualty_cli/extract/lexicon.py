@@ -1,14 +1,22 @@
-"""Load a language's words (lexicons/<code>.toml) once and compile them into patterns.
+"""Load a language's words (lexicons/<code>.toml) once and find them in a text in one pass.
 
-The engine asks a Lexicon questions ("which category is named here?", "is there a daily cue in this
-clause?"); the words themselves live only in the data files, so a new language is a new file.
+Every phrase of every section (categories, cues, months, parties, places, ...) goes into one word
+trie per language. A text is split into words once and the trie is walked from each word, so finding
+all phrases costs one pass, whatever the number of phrases, and the engine then asks the resulting
+Hits "is there a daily cue in this clause?" with a binary search. The words themselves live only in
+the data files, so a new language is a new file.
+
+Phrase syntax (see the note at the top of lexicons/en.toml): case-insensitive whole words; words may
+be separated by blanks, hyphens, dashes, slashes or dots; a word ending in * may go on with more
+letters ("танк*" matches танків, танки); an apostrophe matches ' ’ ʼ and `.
 """
 from __future__ import annotations
 
 import functools
 import json
 import sys
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Iterable
 
@@ -20,89 +28,235 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 FLAGS = regex.IGNORECASE | regex.VERSION1
-# A space in a phrase stands for any run of blanks and hyphens (and a line break).
-_GAP = r"(?:[\s\-\u2010-\u2015]|\s*/\s*)+"
-_APOSTROPHES = "['\u2019\u02bc\u2018`]"
 WORD_END = r"(?![\p{L}\p{N}])"
 WORD_START = r"(?<![\p{L}\p{N}])"
+_APOSTROPHES = "['\u2019\u02bc\u2018`]"
+
+# A word: letters and digits, with apostrophes inside ("russia's", "Bahmut'ta"); or one currency/percent sign.
+TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019\u02bc`][\p{L}\p{M}\p{N}]+)*|[%$€£₴₽№]")
+# What may stand between the words of a phrase.
+_GAP = regex.compile(r"[\s\-\u2010-\u2015/.&]{1,5}")
+_APOSTROPHE_TABLE = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'", "\u2018": "'"})
+
+# Sections whose phrases name something (a category, a place, a party): the longest match wins, no overlaps.
+EXCLUSIVE = frozenset({"category", "place", "party", "what", "month", "weekday", "number", "multiplier"})
 
 
-def phrase_pattern(phrase: str) -> str:
-    """One phrase of the data files as a regex fragment (see the syntax note in lexicons/en.toml)."""
-    phrase = phrase.strip().lower()
-    stem = phrase.endswith("*")
-    if stem:
-        phrase = phrase[:-1]
-    parts = []
-    for word in regex.split(r"\s+", phrase):
-        word = regex.escape(word).replace("\\'", "'").replace("'", _APOSTROPHES)
-        word = word.replace("\\-", r"[\-\u2010-\u2015\s]?")
-        word = word.replace("/", r"\s*/\s*")
-        parts.append(word)
-    body = _GAP.join(parts)
-    if stem:
-        body += r"\p{L}*"
-    return body
-
-
-def alternation(phrases: Iterable[str]) -> str:
-    """Longest first, so "vehicles and fuel tanks" wins over "vehicles"."""
-    unique = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(phrase_pattern(p) for p in unique)
-
-
-def word_regex(phrases: Iterable[str]) -> regex.Pattern | None:
-    """Whole-word matches of any phrase; phrases of symbols only ("%", "$") match anywhere."""
-    phrases = list(phrases)
-    words = alternation(p for p in phrases if regex.search(r"\w", p))
-    symbols = alternation(p for p in phrases if not regex.search(r"\w", p))
-    parts = ([rf"{WORD_START}(?:{words}){WORD_END}"] if words else []) + ([f"(?:{symbols})"] if symbols else [])
-    return regex.compile("|".join(parts), FLAGS) if parts else None
+def normalize(word: str) -> str:
+    return word.lower().translate(_APOSTROPHE_TABLE)
 
 
 @dataclass(frozen=True)
+class Hit:
+    """One phrase found in the text: offsets, and what the phrase stands for in its section."""
+
+    s: int
+    e: int
+    value: Any = None
+
+    # Regex-match-like access, so a Hit reads like a match.
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+
+class _Node:
+    __slots__ = ("next", "stems", "out")
+
+    def __init__(self):
+        self.next: dict[str, _Node] = {}
+        self.stems: list[tuple[str, _Node]] = []
+        self.out: list[tuple[str, Any]] = []
+
+
+def _phrase_words(phrase: str) -> list[tuple[str, bool]]:
+    """"бойов* броньован* машин*" -> [("бойов", True), ("броньован", True), ("машин", True)]."""
+    words: list[tuple[str, bool]] = []
+    for piece in phrase.split():
+        stem = piece.endswith("*")
+        tokens = TOKEN.findall(normalize(piece.rstrip("*")))
+        for index, token in enumerate(tokens):
+            words.append((token, stem and index == len(tokens) - 1))
+    return words
+
+
+class Trie:
+    def __init__(self):
+        self.root = _Node()
+
+    def add(self, phrase: str, section: str, value: Any = None) -> None:
+        node = self.root
+        for word, stem in _phrase_words(phrase):
+            if stem:
+                child = next((c for p, c in node.stems if p == word), None)
+                if child is None:
+                    child = _Node()
+                    node.stems.append((word, child))
+            else:
+                child = node.next.get(word)
+                if child is None:
+                    child = node.next[word] = _Node()
+            node = child
+        if node is not self.root:
+            node.out.append((section, value))
+
+    def scan(self, text: str) -> "Hits":
+        tokens = [(m.start(), m.end(), normalize(m.group())) for m in TOKEN.finditer(text)]
+        found: dict[str, list[Hit]] = {}
+        root = self.root
+        count = len(tokens)
+        for i in range(count):
+            first = tokens[i][2]
+            starts = []
+            child = root.next.get(first)
+            if child is not None:
+                starts.append(child)
+            for prefix, stem_child in root.stems:
+                if first.startswith(prefix):
+                    starts.append(stem_child)
+            if not starts:
+                continue
+            stack = [(node, i) for node in starts]
+            while stack:
+                node, j = stack.pop()
+                for section, value in node.out:
+                    found.setdefault(section, []).append(Hit(tokens[i][0], tokens[j][1], value))
+                if j + 1 >= count or not (node.next or node.stems):
+                    continue
+                if not _GAP.fullmatch(text, tokens[j][1], tokens[j + 1][0]):
+                    continue
+                word = tokens[j + 1][2]
+                child = node.next.get(word)
+                if child is not None:
+                    stack.append((child, j + 1))
+                for prefix, stem_child in node.stems:
+                    if word.startswith(prefix):
+                        stack.append((stem_child, j + 1))
+        return Hits(found)
+
+
+class Hits:
+    """The phrases of one text by section, sorted, with range queries."""
+
+    def __init__(self, found: dict[str, list[Hit]]):
+        self.by_section: dict[str, list[Hit]] = {}
+        self._starts: dict[str, list[int]] = {}
+        for section, hits in found.items():
+            hits.sort(key=lambda h: (h.s, -(h.e - h.s)))
+            if section in EXCLUSIVE:
+                hits = _longest_first(hits)
+            self.by_section[section] = hits
+            self._starts[section] = [h.s for h in hits]
+
+    def all(self, section: str) -> list[Hit]:
+        return self.by_section.get(section, [])
+
+    def find(self, section: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Hits lying wholly inside [start, end)."""
+        hits = self.by_section.get(section)
+        if not hits:
+            return []
+        index = bisect_left(self._starts[section], start)
+        out = []
+        while index < len(hits) and (end is None or hits[index].s < end):
+            if end is None or hits[index].e <= end:
+                out.append(hits[index])
+            index += 1
+        return out
+
+    def has(self, section: str, start: int = 0, end: int | None = None) -> bool:
+        hits = self.by_section.get(section)
+        if not hits:
+            return False
+        index = bisect_left(self._starts[section], start)
+        while index < len(hits) and (end is None or hits[index].s < end):
+            if end is None or hits[index].e <= end:
+                return True
+            index += 1
+        return False
+
+    def at(self, section: str, start: int) -> Hit | None:
+        """The hit that begins exactly at `start`."""
+        hits = self.by_section.get(section)
+        if not hits:
+            return None
+        index = bisect_left(self._starts[section], start)
+        return hits[index] if index < len(hits) and hits[index].s == start else None
+
+    def ending_near(self, section: str, offset: int, slack: int = 2, floor: int = 0) -> Hit | None:
+        """The last hit that ends at most `slack` characters before `offset` (and not before `floor`)."""
+        best = None
+        for hit in self.find(section, max(floor, offset - 60), offset):
+            if offset - hit.e <= slack:
+                best = hit
+        return best
+
+
+def _longest_first(hits: list[Hit]) -> list[Hit]:
+    out: list[Hit] = []
+    for hit in hits:
+        if out and hit.s < out[-1].e:
+            continue
+        out.append(hit)
+    return out
+
+
+# Sections of the data files that become phrase lists in the trie: (toml table, key) -> section name.
+CUE_NAMES = ("daily", "increment", "previous", "total", "total_after", "inclusion", "rounded", "approximate",
+             "sector", "distractor", "general_staff", "loss", "vague")
+_LISTS = {
+    ("directions", "cues"): "direction_cue", ("directions", "not_after"): "not_after_place",
+    ("numbers", "indefinite"): "indefinite", ("dates", "range_start"): "range_start",
+    ("dates", "range_end"): "range_end", ("dates", "as_of"): "as_of", ("dates", "today"): "today",
+    ("dates", "report_verbs"): "report_verb", ("dates", "previous_day"): "previous_day",
+    ("claims", "qualifiers"): "claim_qualifier", ("claims", "ukraine_side"): "ukraine_side",
+    ("claims", "not_losses"): "not_losses", ("claims", "ukrainian_parties"): "ukrainian_party",
+}
+_TABLES = {("numbers", "words"): "number", ("numbers", "multipliers"): "multiplier", ("dates", "months"): "month",
+           ("dates", "weekdays"): "weekday", ("claims", "what"): "what"}
+
+
+@dataclass(eq=False)
 class Lexicon:
     code: str
     raw: dict[str, Any]
-    category_re: regex.Pattern          # every category phrase; group name p<N> -> category
-    category_of_group: dict[str, str]
-    number_words: dict[str, int]
-    number_word_re: regex.Pattern | None
-    indefinite_re: regex.Pattern | None
-    multipliers: dict[str, int]
-    multiplier_re: regex.Pattern | None
-    cue: dict[str, regex.Pattern | None]
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    month_re: regex.Pattern | None
-    weekday_re: regex.Pattern | None
-    direction_cue_re: regex.Pattern | None
-    not_after_place_re: regex.Pattern | None
-    party_re: regex.Pattern | None
-    parties: dict[str, str]
-    what_re: regex.Pattern | None
-    what: dict[str, str]
-    claim_qualifier_re: regex.Pattern | None
-    reporter: str | None
+    trie: Trie = field(repr=False)
+    party_order: dict[str, int] = field(default_factory=dict)
 
-    def category_at(self, match: regex.Match) -> str:
-        return self.category_of_group[match.lastgroup]
+    @property
+    def reporter(self) -> str | None:
+        value = self.raw.get("cues", {}).get("reporter")
+        return value if isinstance(value, str) else None
+
+    def scan(self, text: str) -> Hits:
+        """Every phrase of this language (and every place of the gazetteer) in `text`."""
+        return self.trie.scan(text)
+
+    def value(self, table: tuple[str, str], key: str) -> Any:
+        return lookup(self.raw.get(table[0], {}).get(table[1], {}), key)
 
     def has(self, cue: str, text: str) -> bool:
-        pattern = self.cue.get(cue)
-        return bool(pattern and pattern.search(text))
+        """Convenience for short strings; the engine scans a whole text once instead."""
+        return bool(self.trie.scan(text).all(cue))
 
-    def find(self, cue: str, text: str) -> list[regex.Match]:
-        pattern = self.cue.get(cue)
-        return list(pattern.finditer(text)) if pattern else []
+    def find(self, cue: str, text: str) -> list[Hit]:
+        return self.trie.scan(text).all(cue)
 
 
 def lookup_key(text: str) -> str:
-    return regex.sub(r"[\s\-\u2010-\u2015]+", " ", text.lower().replace("\u2019", "'")).strip(" .")
+    return " ".join(TOKEN.findall(normalize(text)))
 
 
-CUE_NAMES = ("daily", "increment", "previous", "total", "total_after", "inclusion", "rounded", "approximate",
-             "sector", "distractor", "general_staff", "loss", "vague")
+def lookup(table: dict[str, Any], text: str) -> Any:
+    key = lookup_key(text)
+    if key in table:
+        return table[key]
+    for name, value in table.items():
+        if lookup_key(name) == key:
+            return value
+    return None
 
 
 def available_languages() -> list[str]:
@@ -110,59 +264,58 @@ def available_languages() -> list[str]:
 
 
 @functools.lru_cache(maxsize=None)
-def load(code: str) -> Lexicon:
-    """The compiled lexicon of a language (cached: compiled once per process)."""
-    raw = tomllib.loads(resources.files("casualty_cli.lexicons").joinpath(f"{code}.toml").read_text("utf-8"))
-    groups, category_of_group = [], {}
-    phrases = [(p, cat) for cat, items in raw.get("categories", {}).items() for p in items]
-    for index, (phrase, category) in enumerate(sorted(phrases, key=lambda pc: len(pc[0]), reverse=True)):
-        name = f"p{index}"
-        groups.append(f"(?P<{name}>{phrase_pattern(phrase)})")
-        category_of_group[name] = category
-    category_re = regex.compile(rf"{WORD_START}(?:{'|'.join(groups)}){WORD_END}", FLAGS)
-    numbers = raw.get("numbers", {})
-    number_words = {lookup_key(k): int(v) for k, v in numbers.get("words", {}).items()}
-    multipliers = {lookup_key(k): int(v) for k, v in numbers.get("multipliers", {}).items()}
-    cues = raw.get("cues", {})
-    dates = raw.get("dates", {})
-    directions = raw.get("directions", {})
-    claims = raw.get("claims", {})
-    months = {lookup_key(k): int(v) for k, v in dates.get("months", {}).items()}
-    weekdays = {lookup_key(k): int(v) for k, v in dates.get("weekdays", {}).items()}
-    parties = {lookup_key(k): v for k, v in claims.get("parties", {}).items()}
-    what = {lookup_key(k): v for k, v in claims.get("what", {}).items()}
-    return Lexicon(
-        code=raw.get("code", code), raw=raw,
-        category_re=category_re, category_of_group=category_of_group,
-        number_words=number_words, number_word_re=word_regex(numbers.get("words", {}).keys()),
-        indefinite_re=word_regex(numbers.get("indefinite", [])),
-        multipliers=multipliers, multiplier_re=word_regex(numbers.get("multipliers", {}).keys()),
-        cue={name: word_regex(cues.get(name, [])) for name in CUE_NAMES},
-        months=months, weekdays=weekdays,
-        month_re=word_regex(dates.get("months", {}).keys()), weekday_re=word_regex(dates.get("weekdays", {}).keys()),
-        direction_cue_re=word_regex(directions.get("cues", [])),
-        not_after_place_re=word_regex(directions.get("not_after", [])),
-        party_re=word_regex(claims.get("parties", {}).keys()), parties=parties,
-        what_re=word_regex(claims.get("what", {}).keys()), what=what,
-        claim_qualifier_re=word_regex(claims.get("qualifiers", [])),
-        reporter=cues.get("reporter") if isinstance(cues.get("reporter"), str) else None,
-    )
-
-
-def lookup(table: dict[str, Any], text: str) -> Any:
-    return table.get(lookup_key(text))
+def raw_lexicon(code: str) -> dict[str, Any]:
+    return tomllib.loads(resources.files("casualty_cli.lexicons").joinpath(f"{code}.toml").read_text("utf-8"))
 
 
 @functools.lru_cache(maxsize=None)
-def gazetteer() -> tuple[regex.Pattern, dict[str, str]]:
-    """One pattern for every place form of every language; group name -> English exonym."""
+def load(code: str) -> Lexicon:
+    """The lexicon of a language with its phrase trie (built once per process)."""
+    raw = raw_lexicon(code)
+    trie = Trie()
+    for category, phrases in raw.get("categories", {}).items():
+        for phrase in phrases:
+            trie.add(phrase, "category", category)
+    cues = raw.get("cues", {})
+    for name in CUE_NAMES:
+        for phrase in cues.get(name, []):
+            trie.add(phrase, name)
+    for (table, key), section in _LISTS.items():
+        for phrase in raw.get(table, {}).get(key, []):
+            trie.add(phrase, section, phrase)
+    for (table, key), section in _TABLES.items():
+        for phrase, value in raw.get(table, {}).get(key, {}).items():
+            trie.add(phrase, section, value)
+    parties = raw.get("claims", {}).get("parties", {})
+    for phrase, name in parties.items():
+        trie.add(phrase, "party", name)
+    for place, forms in gazetteer().items():
+        for form in forms:
+            trie.add(form, "place", place)
+    return Lexicon(code=raw.get("code", code), raw=raw, trie=trie,
+                   party_order={name: index for index, name in enumerate(parties.values())})
+
+
+@functools.lru_cache(maxsize=None)
+def gazetteer() -> dict[str, list[str]]:
+    """English exonym -> every form of the place in every language."""
     raw = tomllib.loads(resources.files("casualty_cli.data").joinpath("gazetteer.toml").read_text("utf-8"))
-    groups, names = [], {}
-    forms = [(form, place) for place, by_language in raw.items() for items in by_language.values() for form in items]
-    for index, (form, place) in enumerate(sorted(forms, key=lambda fp: len(fp[0]), reverse=True)):
-        groups.append(f"(?P<g{index}>{phrase_pattern(form)})")
-        names[f"g{index}"] = place
-    return regex.compile(rf"{WORD_START}(?:{'|'.join(groups)}){WORD_END}", FLAGS), names
+    return {place: [form for forms in by_language.values() for form in forms] for place, by_language in raw.items()}
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of phrases, longest first (for the few patterns that stay regular expressions)."""
+    unique = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(_phrase_pattern(p) for p in unique)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    parts = []
+    for word in phrase.split():
+        stem = word.endswith("*")
+        body = regex.escape(word.rstrip("*")).replace("\\'", "'").replace("'", _APOSTROPHES)
+        parts.append(body + (r"\p{L}*" if stem else ""))
+    return r"[\s\-\u2010-\u2015]+".join(parts)
 
 
 @functools.lru_cache(maxsize=None)

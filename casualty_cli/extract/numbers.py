@@ -5,11 +5,12 @@ thousands or millions without the rest), which the resolver treats as a journali
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import regex
 
-from .lexicon import FLAGS, WORD_END, WORD_START, Lexicon, alternation, lookup
+from .lexicon import FLAGS, Hits
 
 MAX_DIGITS = 12  # no loss figure is longer; longer runs of digits are identifiers, not figures
 
@@ -45,92 +46,75 @@ def digits_value(text: str) -> int | None:
     return int(digits)
 
 
-def _compile_multiplied(lex: Lexicon) -> regex.Pattern | None:
-    names = alternation(lex.raw.get("numbers", {}).get("multipliers", {}).keys())
-    if not names:
-        return None
-    decimal = regex.escape(lex.raw.get("numbers", {}).get("decimal", "."))
-    # The multiplier may be an abbreviation ending in a dot ("тис."), so no word boundary is required after a dot.
-    return regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}.,])(?P<lead>\d+(?:[.,]\d+)?)\s*(?P<mult>(?:{names}))(?:(?<=\.)|{WORD_END})"
-        rf"(?:\s*(?P<rest>\d{{1,3}}(?:{_GROUP}\d{{3}})*)(?![\d]))?",
-        FLAGS,
-    )
+_LEAD = regex.compile(r"(?<![\p{L}\p{N}.,])(\d+(?:[.,]\d+)?)[ \t\u00a0\u2009\u202f]*$")
+_REST = regex.compile(rf"\.?[ \t\u00a0\u2009\u202f]*(\d{{1,3}}(?:{_GROUP}\d{{3}})*)(?![\d.,])")
 
 
-def _compile_words(lex: Lexicon) -> regex.Pattern | None:
-    words = alternation(lex.raw.get("numbers", {}).get("words", {}).keys())
-    if not words:
-        return None
-    # "twenty-six", "twenty six": tens and units.
-    return regex.compile(rf"{WORD_START}(?P<a>{words})(?:[\-\s](?P<b>{words}))?{WORD_END}", FLAGS)
-
-
-_compiled: dict[str, tuple] = {}
-
-
-def _patterns(lex: Lexicon) -> tuple:
-    if lex.code not in _compiled:
-        _compiled[lex.code] = (_compile_multiplied(lex), _compile_words(lex))
-    return _compiled[lex.code]
-
-
-def find_numbers(text: str, lex: Lexicon, masked: list[tuple[int, int]] | None = None) -> list[Number]:
+def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = None) -> list[Number]:
     """Every number in the text, in order, outside the masked spans (dates)."""
-    multiplied, words = _patterns(lex)
     found: list[Number] = []
     taken = _Intervals(masked or [])
-    if multiplied:
-        for m in multiplied.finditer(text):
-            if taken.overlaps(m.start(), m.end()):
-                continue
-            mult = lookup(lex.multipliers, m.group("mult").rstrip("."))
-            if mult is None:
-                continue
-            lead = m.group("lead").replace(",", ".")
-            rest = digits_value(m.group("rest")) if m.group("rest") else None
-            try:
-                value = float(lead) * mult
-            except ValueError:
-                continue
-            if rest is not None and rest < mult and "." not in lead:
-                value += rest
-                end, round_form = m.end(), False
-            else:
-                end, round_form = m.end("mult"), True
-            found.append(Number(int(round(value)), m.start(), end, round_form=round_form))
-            taken.add(m.start(), end)
+    for hit in hits.all("multiplier"):
+        # "1.1 million", "20 thousand", "646 тис. 400", "1 мільйон 209 880"
+        lead = _LEAD.search(text, max(0, hit.s - 24), hit.s)
+        if lead is None or taken.overlaps(lead.start(1), hit.e):
+            continue
+        try:
+            value = float(lead.group(1).replace(",", "."))
+        except ValueError:
+            continue
+        value *= hit.value
+        rest = _REST.match(text, hit.e)
+        remainder = digits_value(rest.group(1)) if rest else None
+        if remainder is not None and remainder < hit.value and not regex.search(r"[.,]", lead.group(1)):
+            found.append(Number(int(round(value)) + remainder, lead.start(1), rest.end(1)))
+            taken.add(lead.start(1), rest.end(1))
+        else:
+            found.append(Number(int(round(value)), lead.start(1), hit.e, round_form=True))
+            taken.add(lead.start(1), hit.e)
     for m in _DIGITS_RE.finditer(text):
         if taken.overlaps(m.start(), m.end()):
             continue
         value = digits_value(m.group())
-        if value is None:
+        if value is not None:
+            found.append(Number(value, m.start(), m.end()))
+    words = hits.all("number")
+    index = 0
+    while index < len(words):
+        # "twenty-six", "twenty six": tens and units.
+        word = words[index]
+        if taken.overlaps(word.s, word.e):
+            index += 1
             continue
-        found.append(Number(value, m.start(), m.end()))
-    if words:
-        for m in words.finditer(text):
-            if taken.overlaps(m.start(), m.end()):
-                continue
-            a = lookup(lex.number_words, m.group("a"))
-            b = lookup(lex.number_words, m.group("b")) if m.group("b") else None
-            if a is None:
-                continue
-            if b is not None and a % 10 == 0 and a >= 20 and b < 10:
-                found.append(Number(a + b, m.start(), m.end(), word=True))
-            else:
-                found.append(Number(a, m.start(), m.end("a"), word=True))
+        value, end = word.value, word.e
+        if index + 1 < len(words):
+            unit = words[index + 1]
+            if value >= 20 and value % 10 == 0 and unit.value < 10 and unit.s - word.e == 1 \
+                    and text[word.e] in " -\u2010\u2011":
+                value, end = value + unit.value, unit.e
+                index += 1
+        found.append(Number(value, word.s, end, word=True))
+        index += 1
     found.sort(key=lambda n: n.start)
     return found
 
 
 class _Intervals:
-    """A small set of spans, for "is this already taken?" checks."""
+    """Spans already taken (dates, multiplied numbers), kept sorted for a binary search."""
 
     def __init__(self, spans: list[tuple[int, int]]):
-        self.spans = list(spans)
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
 
     def add(self, start: int, end: int) -> None:
-        self.spans.append((start, end))
+        index = bisect_left(self.starts, start)
+        self.starts.insert(index, start)
+        self.spans.insert(index, (start, end))
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.spans)
+        index = bisect_left(self.starts, end)
+        # Spans never nest deeply: the few just before `end` are the only ones that can reach `start`.
+        for s, e in self.spans[max(0, index - 3):index]:
+            if s < end and start < e:
+                return True
+        return False

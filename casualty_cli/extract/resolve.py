@@ -11,54 +11,51 @@ from datetime import date
 
 from . import priors
 from .candidates import CUE, INFERRED, STRUCTURE, Candidate
-from .lexicon import Lexicon
+from .lexicon import Hits
 from .text import Segments
 
 ROLES = ("totals", "daily", "previous")
 
 
-def drop_context(text: str, lex: Lexicon, segments: Segments, candidates: list[Candidate],
+def drop_context(hits: Hits, segments: Segments, candidates: list[Candidate],
                  claim_sentences: set[int]) -> list[Candidate]:
     """Remove figures of a front sector, of other parties, and of sentences about records or averages."""
-    sector_paragraphs = _sector_paragraphs(text, lex, segments)
+    sector_paragraphs = _sector_paragraphs(hits, segments)
     kept = []
     for c in candidates:
-        sentence = segments.sentences[c.sentence] if segments.sentences else None
-        s_text = text[sentence.start:sentence.end] if sentence else text
         if c.sentence in claim_sentences:
             continue
-        if c.paragraph in sector_paragraphs and not lex.has("general_staff", s_text):
+        sentence = segments.sentences[c.sentence]
+        speaks_for_all = hits.has("general_staff", sentence.start, sentence.end)
+        if c.paragraph in sector_paragraphs and not speaks_for_all:
             continue
-        if not c.structured and lex.has("distractor", s_text) and not _total_stated_before(lex, s_text, c.start - sentence.start):
-            continue
-        if not c.structured and not (lex.has("loss", s_text) or lex.has("general_staff", s_text)):
-            continue
+        if not c.structured:
+            # "The record loss brings the total to 138,880": an explicit total survives a sentence's distractors.
+            if hits.has("distractor", sentence.start, sentence.end) \
+                    and not hits.has("total_after", sentence.start, c.start):
+                continue
+            if not (speaks_for_all or hits.has("loss", sentence.start, sentence.end)):
+                continue
         kept.append(c)
     # "a helicopter" is one only in a list of figures.
     with_numbers = {c.sentence for c in kept if not c.indefinite}
     return [c for c in kept if not c.indefinite or c.sentence in with_numbers]
 
 
-def _total_stated_before(lex: Lexicon, sentence: str, offset: int) -> bool:
-    """"The record loss brings the total to 138,880": an explicit total survives a sentence's distractors."""
-    return any(m.end() <= offset for m in lex.find("total_after", sentence))
-
-
-def _sector_paragraphs(text: str, lex: Lexicon, segments: Segments) -> set[int]:
+def _sector_paragraphs(hits: Hits, segments: Segments) -> set[int]:
     """Paragraphs about one sector: from a sector cue until a paragraph that speaks for the whole front."""
     inside, out = False, set()
     for index, paragraph in enumerate(segments.paragraphs):
-        body = text[paragraph.start:paragraph.end]
-        if lex.has("sector", body):
+        if hits.has("sector", paragraph.start, paragraph.end):
             inside = True
-        elif lex.has("general_staff", body) or lex.has("total", body):
+        elif hits.has("general_staff", paragraph.start, paragraph.end) or hits.has("total", paragraph.start, paragraph.end):
             inside = False
         if inside:
             out.add(index)
     return out
 
 
-def assign_cues(text: str, lex: Lexicon, segments: Segments, candidates: list[Candidate]) -> list[Candidate]:
+def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> list[Candidate]:
     """The role the words around each number give it (or None when they give none)."""
     out = []
     cache: dict[int, dict[str, list]] = {}
@@ -66,14 +63,11 @@ def assign_cues(text: str, lex: Lexicon, segments: Segments, candidates: list[Ca
         if c.role is not None:
             out.append(c)
             continue
-        sentence = segments.sentences[c.sentence] if segments.sentences else None
-        start, end = (sentence.start, sentence.end) if sentence else (0, len(text))
         if c.sentence not in cache:
-            s_text = text[start:end]
-            cache[c.sentence] = {name: [(m.start() + start, m.end() + start) for m in lex.find(name, s_text)]
+            sentence = segments.sentences[c.sentence]
+            cache[c.sentence] = {name: [(h.s, h.e) for h in hits.find(name, sentence.start, sentence.end)]
                                  for name in ("daily", "previous", "total", "total_after")}
-        cues = cache[c.sentence]
-        role = _role_from_cues(c, cues)
+        role = _role_from_cues(c, cache[c.sentence])
         if role is None and c.increment:
             role = "daily"
         if role is None and c.structured:
@@ -121,12 +115,12 @@ def apply_priors(candidates: list[Candidate], epoch: date | None) -> list[Candid
             if role is None:
                 continue
             c = c.with_role(role, INFERRED)
-        elif not _fits(window, c, role):
+        elif not _fits(window, c, role) and not (c.structured and role == "daily"):
+            # A role no report of its time allows: the other one if it fits ("tanks: 9" in 2024 is a day's loss).
             other = "daily" if role in ("totals", "previous") else "totals"
-            if c.strength < STRUCTURE and _fits(window, c, other):
-                c = c.with_role(other, INFERRED)
-            elif c.strength < STRUCTURE:
+            if not _fits(window, c, other):
                 continue
+            c = c.with_role(other, INFERRED)
         settled.append(c)
         if not c.structured:
             last_role = c.role if c.role != "previous" else last_role

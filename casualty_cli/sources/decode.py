@@ -20,7 +20,7 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> str:
     if not data.strip():
         raise InputError(source, "is empty")
     if looks_binary(data) and not (encoding or "").lower().startswith("utf-16"):
-        raise InputError(source, "is not a text document (binary data)")
+        raise InputError(source, "is not a text or HTML document (binary data)")
     codec = encoding or "utf-8-sig"
     try:
         text = data.decode(codec)

@@ -1,0 +1,221 @@
+"""HTML to the article's text, title and publication date.
+
+trafilatura finds the main text (menus, trending boxes and footers dropped) and, through htmldate, the
+publication date from the page's metadata (meta tags, JSON-LD, <time>, the URL). Its known weakness on
+loss bulletins is dropping list items, so its precise output is checked against its recall-oriented
+output, and against the page's visible text when both come back empty.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from datetime import date, datetime
+
+from ..errors import InputError
+from ..options import ParseOptions
+from .extras import require
+
+# Hostile or broken pages end in bounded time: more elements than this are refused before parsing
+# (a long news page has a few thousand), and libxml2 itself stops descending past 256 levels.
+MAX_ELEMENTS = 200_000
+_TAG = re.compile(rb"<[A-Za-z]")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BULLET = re.compile(r"^\s*(?:[-*•]\s+)?")
+
+
+def html_document(data: bytes, source: str, options: ParseOptions, *, charset: str | None = None,
+                  url: str | None = None, max_date: date | None = None):
+    """A Document for an HTML page; `charset` comes from the HTTP header, `url` helps date and links."""
+    from . import Document
+
+    markup = decode_html(data, source, header_charset=charset, forced=options.encoding)
+    if len(_TAG.findall(data)) > MAX_ELEMENTS:
+        raise InputError(source, f"too many HTML elements (more than {MAX_ELEMENTS}); not read")
+    trafilatura = require("trafilatura", "web", source, "reading HTML")
+    text, title, published = extract_article(trafilatura, markup, url=url, max_date=max_date)
+    if not text.strip():
+        raise InputError(source, "no text found in the page")
+    return Document(text=text, source=source, published=published, title=title)
+
+
+def decode_html(data: bytes, source: str, *, header_charset: str | None = None, forced: str | None = None) -> str:
+    """Bytes to text: --encoding, else BOM, HTTP charset, <meta charset>/<?xml encoding?>, UTF-8, detection."""
+    if forced:
+        try:
+            return data.decode(forced, errors="replace")
+        except LookupError:
+            raise InputError(source, f"unknown encoding {forced!r}") from None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, errors="replace")
+    head = data[:4096]
+    declared = [header_charset]
+    for pattern in (_META_CHARSET, _XML_ENCODING):
+        match = pattern.search(head)
+        if match:
+            declared.append(match.group(1).decode("ascii", "replace"))
+    for codec in declared:
+        codec = _usable_codec(codec)
+        if codec:
+            return data.decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:
+        return data.decode("cp1252", errors="replace")
+    best = from_bytes(data[:200_000]).best()
+    return data.decode(best.encoding if best else "cp1252", errors="replace")
+
+
+def _usable_codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name.strip().lower()
+    # As browsers do (WHATWG Encoding): latin-1 and ascii labels mean windows-1252; a UTF-16 label on
+    # bytes without a BOM that came through an ASCII-compatible <meta> cannot be UTF-16.
+    aliases = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
+               "ascii": "cp1252", "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8"}
+    name = aliases.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _config(trafilatura):
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "0")      # short bulletins are whole articles
+    config.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")      # no signal-based timer: we run in threads
+    config.set("DEFAULT", "INSECURE_SSL_FALLBACK", "off")  # we never let it fetch, but never this either
+    config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
+    return config
+
+
+def extract_article(trafilatura, markup: str, *, url: str | None = None,
+                    max_date: date | None = None) -> tuple[str, str | None, date | None]:
+    """(main text, title, publication date) of a page."""
+    config = _config(trafilatura)
+    date_params = {
+        "extensive_search": False,   # metadata only: never a date guessed from trending boxes or footers
+        "original_date": True,       # published, not updated
+        "outputformat": "%Y-%m-%d",
+    }
+    if max_date:
+        date_params["max_date"] = max_date.isoformat()
+
+    def run(favor_recall: bool):
+        try:
+            return trafilatura.bare_extraction(
+                markup, url=url, with_metadata=True, include_comments=False, include_tables=True,
+                favor_recall=favor_recall, favor_precision=False, date_extraction_params=date_params,
+                config=config, deduplicate=False)
+        except (ValueError, TypeError, RecursionError):
+            return None
+
+    precise = run(False)
+    recall = run(True)
+    meta = precise or recall
+    text = choose_text(_text_of(precise), _text_of(recall))
+    if not text.strip():
+        text = _visible_text(trafilatura, markup)
+    title = (getattr(meta, "title", None) or None) if meta else None
+    return text, title, metadata_date(trafilatura, markup, url=url, date_params=date_params)
+
+
+# Where a page states its own date for machines: <head> (meta tags), JSON-LD and microdata anywhere.
+_DATE_CARRIERS = ('//body//script[@type="application/ld+json"]'
+                  ' | //body//*[@itemprop="datePublished" or @itemprop="dateCreated"]')
+
+
+def metadata_date(trafilatura, markup: str, *, url: str | None, date_params: dict) -> date | None:
+    """The publication date from the page's metadata and URL only.
+
+    htmldate, even without its extensive search, also reads dates in the visible text ("Updated 12
+    January 2021" in a footer, a trending box's dates); so it is given only the parts of the page that
+    carry metadata.
+    """
+    from htmldate import find_date
+    from lxml import etree
+
+    try:
+        tree = trafilatura.load_html(markup)
+    except (ValueError, TypeError):
+        tree = None
+    parts = ["<html><head>"]
+    if tree is not None:
+        head = tree.find(".//head")
+        if head is not None:
+            parts.extend(etree.tostring(child, encoding="unicode", with_tail=False) for child in head)
+        parts.append("</head><body>")
+        parts.extend(etree.tostring(node, encoding="unicode", with_tail=False) for node in tree.xpath(_DATE_CARRIERS))
+    else:
+        parts.append("</head><body>")
+    parts.append("</body></html>")
+    try:
+        found = find_date("".join(parts), url=url, **date_params)
+    except (ValueError, TypeError):
+        return None
+    return _as_date(found)
+
+
+def _text_of(result) -> str:
+    return (getattr(result, "text", None) or "") if result is not None else ""
+
+
+def _visible_text(trafilatura, markup: str) -> str:
+    try:
+        return trafilatura.html2txt(markup) or ""
+    except (ValueError, TypeError, RecursionError):
+        return ""
+
+
+def _norm(line: str) -> str:
+    return " ".join(_BULLET.sub("", line).split())
+
+
+def choose_text(precise: str, recall: str) -> str:
+    """The precise text, unless it lost list items that the recall run found inside the same article.
+
+    Only lines of the recall text between the first and the last line shared with the precise text
+    count (the article's span), and only list items ('- ...'): extra paragraphs outside that span are
+    the boilerplate that precision is there to drop.
+    """
+    if not precise.strip():
+        return recall
+    if not recall.strip():
+        return precise
+    kept = {_norm(line) for line in precise.splitlines() if line.strip()}
+    lines = [line for line in recall.splitlines() if line.strip()]
+    shared = [i for i, line in enumerate(lines) if _norm(line) in kept]
+    if not shared:
+        return precise
+    span = lines[shared[0]:shared[-1] + 1]
+    lost = [line for line in span if _norm(line) not in kept and line.lstrip().startswith(("- ", "* ", "• "))]
+    if not lost:
+        return precise
+    # Precise lines around the span (a headline, a closing note) keep their places.
+    in_span = {_norm(line) for line in span}
+    own = [line for line in precise.splitlines() if line.strip()]
+    inside = [i for i, line in enumerate(own) if _norm(line) in in_span]
+    return "\n".join(own[:inside[0]] + span + own[inside[-1] + 1:])
+
+
+def _as_date(value) -> date | None:
+    if not value:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
