@@ -165,3 +165,23 @@ def test_usage_errors(tmp_path):
     assert run(["x.txt", "-o", "out.xml"]).exit_code == 2
     assert run(["-o", "out.jsonl"]).exit_code == 2
     assert run(["x.txt", "-o", "-", "--resume"]).exit_code == 2
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "db"])
+def test_a_warc_is_one_input_of_several_records_and_resumes_as_one(tmp_path, monkeypatch, suffix):
+    pytest.importorskip("warcio")
+    from test_sources_archives import MIXED, build_warc
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "crawl.warc.gz").write_bytes(build_warc(MIXED))
+    (tmp_path / "a.txt").write_text("tanks ‒ 5", encoding="utf-8")
+    assert run(["crawl.warc.gz", "-o", f"out.{suffix}", "-q"]).exit_code == 0
+    result = run(["crawl.warc.gz", "a.txt", "-o", f"out.{suffix}", "--resume"])
+    assert result.exit_code == 0 and "1 inputs, 1 records, 0 failed, 1 skipped" in result.stderr
+    if suffix == "jsonl":
+        records = jsonl(tmp_path / "out.jsonl")
+        assert [r.get("input") for r in records] == ["crawl.warc.gz"] * 3 + [None]
+    else:
+        con = sqlite3.connect(tmp_path / "out.db")
+        assert con.execute("SELECT input, count(*) FROM documents GROUP BY input ORDER BY 1").fetchall() == [
+            ("a.txt", 1), ("crawl.warc.gz", 3)]
