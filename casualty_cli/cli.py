@@ -210,8 +210,9 @@ def batch(inputs, output, from_list, jobs, text_field, date_field, source_field,
         raise click.BadParameter(str(exc), param_hint="-o/--output") from None
     if resume and kind == "stdout":
         raise click.UsageError("--resume needs an output file, not standard output")
-    if "-" in from_list and "-" in inputs:
-        raise click.UsageError("standard input can be read only once")
+    if "-" in inputs:
+        raise click.UsageError("batch reads files, not text, from standard input: use --from-list - "
+                               "(e.g. `find archive -name '*.html' | casualty batch --from-list - -o out.db`)")
     fields = ArticleFields(text=text_field, date=date_field, source=source_field)
     options = ParseOptions(published=published, language=language.lower() if language else None,
                            encoding=encoding, max_bytes=max_bytes, timeout=timeout)

@@ -165,6 +165,15 @@ def test_usage_errors(tmp_path):
     assert run(["x.txt", "-o", "out.xml"]).exit_code == 2
     assert run(["-o", "out.jsonl"]).exit_code == 2
     assert run(["x.txt", "-o", "-", "--resume"]).exit_code == 2
+    assert "--from-list -" in run(["-", "-o", "out.jsonl"]).stderr
+
+
+def test_from_list_on_stdin(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    make_tree(tmp_path)
+    result = run(["--from-list", "-", "-o", "-", "-q"], input="d/a1.txt\nd/a0.txt\n")
+    assert result.exit_code == 0
+    assert [json.loads(l)["source"] for l in result.stdout.splitlines()] == ["d/a1.txt", "d/a0.txt"]
 
 
 @pytest.mark.parametrize("suffix", ["jsonl", "db"])
