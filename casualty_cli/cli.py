@@ -11,6 +11,7 @@ import click
 from . import __version__
 from .env import Environment
 from .errors import CasualtyError, ExitStatus, InputError
+from .model import CATEGORIES
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -151,6 +152,196 @@ def _write(records, fmt, out, *, color, evidence):
             render.write_json(collected, out)
         else:
             render.write_table(collected, out, color=color, evidence=evidence)
+
+
+def _cpu_count() -> int:
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def article_options(func):
+    """JSONL article fields, shared by batch and timeline."""
+    func = click.option("--source-field", default="url", show_default=True, metavar="NAME",
+                        help="JSONL articles: the field naming the article (else FILE#Lline).")(func)
+    func = click.option("--date-field", default="date", show_default=True, metavar="NAME",
+                        help="JSONL articles: the field with the publication date.")(func)
+    func = click.option("--text-field", default="text", show_default=True, metavar="NAME",
+                        help="JSONL articles: the field with the article text.")(func)
+    func = click.option("--from-list", "from_list", multiple=True, metavar="FILE",
+                        help="Read inputs (paths, URLs) from FILE, one a line ('-': standard input).")(func)
+    func = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+                        help="Worker processes [default: the number of CPUs].")(func)
+    return func
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, metavar="INPUT...")
+@click.option("-o", "--output", required=True, metavar="OUT",
+              help="OUT.jsonl, OUT.csv, OUT.db / OUT.sqlite (SQLite), or - for JSON Lines on standard output.")
+@article_options
+@click.option("--resume", is_flag=True, help="Skip inputs already in OUT (continue a stopped or killed run).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Run on this Dask distributed cluster (extra 'dask').")
+@click.option("--connect-timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds to wait for the Dask scheduler.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (failures are still listed).")
+@click.option("--published", type=Published(), help="Publication date for every input (YYYY-MM-DD).")
+@click.option("--language", metavar="CODE", help="Language of the texts; detected when omitted.")
+@click.option("--encoding", metavar="CODEC", help="Encoding of the input bytes [default: UTF-8, BOM stripped].")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024, show_default=True,
+              help="Refuse inputs larger than this.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds to wait for a URL.")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=64, hidden=True)
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
+def batch(inputs, output, from_list, jobs, text_field, date_field, source_field, resume, scheduler, connect_timeout,
+          quiet, published, language, encoding, max_bytes, timeout, chunk_size, debug):
+    """Convert many inputs into one output, in parallel and resumably.
+
+    INPUT is a file, a directory (walked for .txt .html .htm .gz .warc .warc.gz .jsonl), a glob,
+    a URL, or a JSONL file of articles (one object a line: --text-field, --date-field, --source-field).
+
+    \b
+    Examples:
+      casualty batch archive/ -o losses.db
+      casualty batch --resume archive/ -o losses.db        # after a stop, even kill -9
+      casualty batch 'news/**/*.html' --from-list urls.txt -o losses.jsonl -j 8
+      casualty batch articles.jsonl --text-field body -o - | jq .totals
+      casualty batch archive/ -o losses.db --scheduler tcp://10.0.0.5:8786
+
+    \b
+    Exit status: 0 ok, 1 some input failed (its error is in OUT and on stderr), 2 usage error.
+    """
+    from .batch import ArticleFields, count_tasks, expand_inputs, run_batch
+    from .options import ParseOptions
+    from .progress import progress_bar
+    from .writers import open_writer, output_kind
+
+    env = Environment.from_process()
+    if not inputs and not from_list:
+        raise click.UsageError("no input: name files, directories, globs, or --from-list FILE")
+    try:
+        kind = output_kind(output)
+    except CasualtyError as exc:
+        raise click.BadParameter(str(exc), param_hint="-o/--output") from None
+    if resume and kind == "stdout":
+        raise click.UsageError("--resume needs an output file, not standard output")
+    if "-" in inputs:
+        raise click.UsageError("batch reads files, not text, from standard input: use --from-list - "
+                               "(e.g. `find archive -name '*.html' | casualty batch --from-list - -o out.db`)")
+    fields = ArticleFields(text=text_field, date=date_field, source=source_field)
+    options = ParseOptions(published=published, language=language.lower() if language else None,
+                           encoding=encoding, max_bytes=max_bytes, timeout=timeout)
+    jobs = jobs or _cpu_count()
+    show = env.stderr_isatty and not quiet
+    try:
+        total = count_tasks(inputs, from_list, fields) if show else None
+        writer = open_writer(output, resume=resume, stdout=env.stdout)
+        try:
+            with progress_bar(env.stderr, total, show) as advance:
+                stats = run_batch(expand_inputs(inputs, from_list, fields, env.stdin), writer, options, jobs=jobs,
+                                  scheduler=scheduler, chunk_size=chunk_size, resume=resume, on_chunk=advance,
+                                  connect_timeout=connect_timeout)
+        finally:
+            writer.close()
+    except CasualtyError as exc:
+        _error(str(exc))
+        sys.exit(ExitStatus.INPUT_FAILED)
+    except Exception as exc:
+        if debug:
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+        sys.exit(ExitStatus.INPUT_FAILED)
+    for source, message in stats.failures:
+        _error(f"{source}: {message}")
+    if stats.failed > len(stats.failures):
+        _error(f"... and {stats.failed - len(stats.failures)} more failed inputs (see the errors in {output})")
+    if not quiet:
+        rate = stats.inputs / stats.seconds if stats.seconds else 0.0
+        skipped = f", {stats.skipped:,} skipped (already in {output})" if stats.skipped else ""
+        click.echo(f"casualty: {stats.inputs:,} inputs, {stats.records:,} records, {stats.failed:,} failed{skipped}"
+                   f" in {stats.seconds:.1f} s ({rate:,.0f} inputs/s)", err=True)
+    if stats.failed:
+        sys.exit(ExitStatus.INPUT_FAILED)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, metavar="INPUT...")
+@article_options
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write to FILE (atomically) instead of standard output.")
+@click.option("--category", "categories", multiple=True, type=click.Choice(CATEGORIES), metavar="NAME",
+              help="Only this category (repeatable): personnel, tanks, afv, ...")
+@click.option("--official", "official", multiple=True, metavar="GLOB",
+              help="Sources matching GLOB are official posts (besides mil.gov.ua, mod.gov.ua, ...): they win ties.")
+@click.option("--chart", is_flag=True, help="Draw each series in the terminal (instead of the rows).")
+@click.option("--plot", metavar="FILE.svg|FILE.png", help="Also write a chart (PNG needs the 'plot' extra).")
+@click.option("--published", type=Published(), help="Publication date for articles that lack one.")
+@click.option("--language", metavar="CODE", help="Language of the texts; detected when omitted.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
+def timeline(inputs, from_list, jobs, text_field, date_field, source_field, fmt, output, categories, official, chart,
+             plot, published, language, debug):
+    """One dated series from many reports: a row per date and category with the consensus total.
+
+    INPUT is anything `casualty batch` reads (articles are parsed on the fly), or a batch
+    output (.jsonl, .csv, .db). Flags: conflict (sources disagree), decrease (a total went
+    down: a correction), gap (dates missing before), daily_mismatch (reported != recomputed).
+
+    \b
+    Examples:
+      casualty timeline losses.db --category personnel --chart
+      casualty timeline losses.db -f csv -o series.csv --plot series.svg
+    """
+    from .batch import ArticleFields
+    from .options import ParseOptions
+    from .timeline import build_timeline, official_matcher
+    from . import timeline_io
+
+    env = Environment.from_process()
+    if not inputs and not from_list:
+        raise click.UsageError("no input: name batch outputs (.db, .jsonl, .csv) or articles")
+    fields = ArticleFields(text=text_field, date=date_field, source=source_field)
+    options = ParseOptions(published=published, language=language.lower() if language else None)
+    try:
+        records = timeline_io.read_records(inputs, from_list, fields, options, jobs or _cpu_count(), env.stdin)
+        result = build_timeline(records, categories or None, official_matcher(official))
+        rows = result.rows
+        if plot:
+            timeline_io.write_plot(rows, plot)
+
+        def write(out, color):
+            if chart:
+                timeline_io.write_chart(rows, out)
+            elif fmt == "csv":
+                timeline_io.write_csv(rows, out)
+            elif fmt == "json":
+                timeline_io.write_json(rows, out)
+            else:
+                timeline_io.write_table(rows, out, color)
+
+        if output:
+            from .output import atomic_text_file
+
+            with atomic_text_file(output) as handle:
+                write(handle, False)
+        else:
+            write(env.stdout, env.stdout_isatty and not env.no_color)
+            env.stdout.flush()
+    except CasualtyError as exc:
+        _error(str(exc))
+        sys.exit(ExitStatus.INPUT_FAILED)
+    except Exception as exc:
+        if debug:
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+        sys.exit(ExitStatus.INPUT_FAILED)
+    if result.undated:
+        click.echo(f"casualty: {result.undated:,} records with totals but no date (as_of) were left out", err=True)
 
 
 @cli.command()

@@ -1,0 +1,51 @@
+"""`casualty batch --scheduler` on a real Dask cluster (a scheduler and two worker processes on 127.0.0.1)
+gives the same records as a local run."""
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from casualty_cli.cli import cli
+
+distributed = pytest.importorskip("distributed")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from generate import write  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None, worker_dashboard_address=None) as local:
+        yield local.scheduler_address
+
+
+def test_dask_run_gives_the_records_of_a_local_run(cluster, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write("articles.jsonl", 60, start="2023-05-20", end="2023-06-20")
+    write("files", 30, start="2024-02-01", end="2024-02-10")
+    inputs = ["articles.jsonl", "files", "missing.txt"]
+    local = CliRunner().invoke(cli, ["batch", *inputs, "-o", "local.jsonl", "-j", "1", "-q"])
+    remote = CliRunner().invoke(cli, ["batch", *inputs, "-o", "dask.db", "--scheduler", cluster, "-q",
+                                      "--chunk-size", "7"])
+    assert local.exit_code == remote.exit_code == 1, remote.stderr
+    assert "missing.txt: no such file" in remote.stderr
+    remote_jsonl = CliRunner().invoke(cli, ["batch", *inputs, "-o", "dask.jsonl", "--scheduler", cluster, "-q"])
+    assert remote_jsonl.exit_code == 1
+    assert Path("dask.jsonl").read_bytes() == Path("local.jsonl").read_bytes()
+    from casualty_cli.store import read_records
+
+    records = [json.loads(line) for line in Path("local.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert list(read_records("dask.db", errors=True)) == records
+    assert len(records) == 91 and sum(1 for r in records if r.get("totals")) == 90
+
+
+def test_unreachable_scheduler_is_a_one_line_error(tmp_path):
+    (tmp_path / "a.txt").write_text("tanks ‒ 5", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["batch", str(tmp_path / "a.txt"), "-o", str(tmp_path / "o.jsonl"),
+                                      "--scheduler", "tcp://127.0.0.1:9", "--connect-timeout", "1", "-q"])
+    assert result.exit_code == 1
+    assert "cannot reach the Dask scheduler" in result.stderr and "Traceback" not in result.stderr
