@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+import regex
+
 from ..model import GENERAL_STAFF, Report, Span
 from . import candidates as cands
 from . import resolve
@@ -16,7 +18,7 @@ from .claims import claim_date, find_claims
 from .dates import INVASION, DateMention, Published, YearContext, find_dates, parse_iso_date, resolve as resolve_date
 from .directions import find_directions
 from .language import detect
-from .lexicon import Lexicon, available_languages, load
+from .lexicon import CASE_FOLD, Lexicon, available_languages, load
 from .numbers import find_numbers
 from .text import Segments
 
@@ -31,7 +33,8 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     `published` (a date or ISO string, "YYYY-MM" allowed) resolves weekday names and years;
     `language` (ISO 639-1) overrides detection.
     """
-    text = (text or "")[:MAX_TEXT]
+    original = (text or "")[:MAX_TEXT]
+    text = original.translate(CASE_FOLD)  # same length: offsets hold for the original
     pub = Published.from_value(published)
     code = language if language in available_languages() else detect(text)
     lex = load(code)
@@ -42,6 +45,8 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     dates = find_dates(text, lex)
     ctx = _year_context(text, lex, dates, pub)
     masked = [(d.start, d.end) for d in dates if d.kind != "weekday"]
+    # "in den vergangenen 24 Stunden": a number inside a cue is part of the words, not a figure.
+    masked += [m.span() for name in ("daily", "previous") for m in lex.find(name, text) if regex.search(r"\d", m.group())]
     numbers = find_numbers(text, lex, masked)
     mentions = cands.find_mentions(text, lex)
     indefinite = cands.indefinite_numbers(text, lex, mentions)
@@ -61,7 +66,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
         for category, candidate in chosen[role].items():
             getattr(report, role)[category] = candidate.value
             report.evidence[f"{role}.{category}"] = Span(candidate.start, candidate.end,
-                                                         text[candidate.start:candidate.end])
+                                                         original[candidate.start:candidate.end])
     report.claims = claims
     report.directions = find_directions(text, lex, segments)
     report.checks = cross_checks(report.totals, report.daily, report.previous)

@@ -20,7 +20,16 @@ from .text import Segments
 STRUCTURE, CUE, INFERRED = 3, 2, 1
 
 _LABEL_GAP = regex.compile(r"[ \t\u00a0/]*(?:\([^()\n]{0,30}\)[ \t\u00a0]*)?[‒–—\-:=][ \t\u00a0]*(?:[\p{L}.]+[ \t\u00a0/]*){0,3}$")
-_NUMBER_FIRST_GAP = regex.compile(r"^[ \t\u00a0]*(?:[\p{L}'’\-]+[ \t\u00a0]+){0,3}$")
+_QUOTES = "\"«»“”„″"
+# "6.416 (+10) Kampfpanzer", "180 pièces d'»équipement spécial»": the day's change and quote marks may stand
+# between a number and its noun.
+_NUMBER_FIRST_GAP = regex.compile(
+    rf"^[ \t\u00a0]*(?:\([^()\n]{{0,30}}\)[ \t\u00a0]*)?[{_QUOTES}]?[ \t\u00a0]*"
+    rf"(?:[\p{{L}}'’\-]+[{_QUOTES}]?[ \t\u00a0]+[{_QUOTES}]?){{0,3}}$")
+# A number followed by its day's change, "6.416 (+10)", "1.344 (+)", is the cumulative figure.
+_CHANGE_AFTER = regex.compile(r"^[ \t\u00a0]*\(\s*[+\-−–]\s*[\d\s.,]*(?:\)|[\s\p{L}]{0,30}\))")
+# "17 czołgów (w sumie 4965)": a number in brackets right after a figure and its noun counts the same thing.
+_BRACKET_AFTER_FIGURE = regex.compile(r"^[ \t\u00a0]*(?:[\p{L}'’\-]+[ \t\u00a0]+){0,3}\([^()\d\n]{0,40}$")
 _DAILY_MARK = regex.compile(r"\(\s*\+\s*$")
 _MINUS_MARK = regex.compile(r"\(\s*[\-−–]\s*$")
 _INDEFINITE_GAP = regex.compile(r"[ \t\u00a0]+(?:[\p{L}'’\-]+[ \t\u00a0]+){0,2}")
@@ -80,6 +89,7 @@ def build(text: str, lex: Lexicon, segments: Segments, numbers: list[Number], me
     candidates: list[Candidate] = []
     mention_index = 0
     attached: set[int] = set()     # mentions that already have their number
+    loose: set[int] = set()        # ... a rounded one, which a later exact figure may take
     by_number: dict[int, Candidate] = {}
     ordered = sorted(mentions, key=lambda m: m.start)
     for number in numbers:
@@ -103,16 +113,23 @@ def build(text: str, lex: Lexicon, segments: Segments, numbers: list[Number], me
             if following is not None:
                 category = following.category
                 attached.add(id(following))
+                structured = bool(_CHANGE_AFTER.match(text, number.end, sentence.end))
         if number.start in indefinite and following is None:
             continue
+        if category is None and candidates and candidates[-1].sentence == segments.sentence_index(number.start) \
+                and _BRACKET_AFTER_FIGURE.match(text[candidates[-1].end:number.start]):
+            category = candidates[-1].category
         if category is None:
-            inherited = _inherit(text, lex, number, ordered, attached, candidates, segments)
+            inherited = _inherit(text, lex, number, ordered, attached - loose, candidates, segments)
             if inherited is None:
                 continue
             category = inherited
         rounded, approximate = _qualifiers(text, lex, number, sentence.start)
+        if rounded and following is not None:
+            loose.add(id(following))   # "more than 288,000 invaders - exactly 288,630": free for the exact one
         candidate = Candidate(
-            category, number.value, number.start, number.end, None, INFERRED,
+            category, number.value, number.start, number.end,
+            "totals" if structured and label is None else None, STRUCTURE if structured and label is None else INFERRED,
             rounded=rounded or (number.round_form and not structured), approximate=approximate,
             structured=structured, sentence=segments.sentence_index(number.start),
             paragraph=segments.paragraph_index(number.start),
@@ -156,7 +173,7 @@ def _inherit(text: str, lex: Lexicon, number: Number, mentions: list[Mention], a
     """A number with no noun of its own counts what its sentence names ("losses ... numbered 61,330")."""
     sentence = segments.sentence_at(number.start)
     clause = text[sentence.start:number.start]
-    if _looks_like_non_figure(text, number):
+    if _looks_like_non_figure(text, lex, number):
         return None
     if not (lex.has("loss", text[sentence.start:sentence.end]) or lex.has("total", clause)):
         return None
@@ -170,10 +187,27 @@ def _inherit(text: str, lex: Lexicon, number: Number, mentions: list[Mention], a
         # "one helicopter, which takes the number destroyed to 227": the total of what was just named.
         return named[-1].category
     free = [m for m in named if id(m) not in attached]
-    return free[-1].category if free else None
+    if free:
+        return free[-1].category
+    if named and _role_cue_beside(text, lex, number, sentence.start, sentence.end):
+        # "690 soldiers were killed in the last day and about 105,250 since the start": the same count again.
+        return named[-1].category
+    return None
 
 
-def _looks_like_non_figure(text: str, number: Number) -> bool:
+def _role_cue_beside(text: str, lex: Lexicon, number: Number, floor: int, ceiling: int) -> bool:
+    """A daily or total cue right before or after a number ("trecento più di ieri")."""
+    before = text[max(floor, number.start - 30):number.start]
+    after = text[number.end:min(ceiling, number.end + 30)]
+    for cue in ("daily", "total"):
+        if any(m.end() >= len(before) - 12 for m in lex.find(cue, before)):
+            return True
+        if any(m.start() <= 14 for m in lex.find(cue, after)):
+            return True
+    return False
+
+
+def _looks_like_non_figure(text: str, lex: Lexicon, number: Number) -> bool:
     """Years, percentages, money, ordinals and 'day 730' are never loss figures."""
     before = text[max(0, number.start - 12):number.start].lower()
     after = text[number.end:number.end + 12].lower()
@@ -184,7 +218,10 @@ def _looks_like_non_figure(text: str, number: Number) -> bool:
         return True
     if regex.search(r"[$€£₴₽]\s*$|\bday\s*$|\bдень\s*$|№\s*$|\bno\.\s*$|\bunit\s*$", before):
         return True
-    return bool(regex.match(r"\s*(?:days?|years?|hours?|km|miles|square|billion|million dollars|дн|год|рок)", after))
+    if regex.match(r"\s*(?:days?|years?|hours?|km|miles|square|billion|million dollars|дн|год|рок)", after):
+        return True
+    units = lex.cue.get("units")
+    return bool(units and units.match(after.lstrip()))
 
 
 def _qualifiers(text: str, lex: Lexicon, number: Number, floor: int) -> tuple[bool, bool]:
@@ -193,6 +230,10 @@ def _qualifiers(text: str, lex: Lexicon, number: Number, floor: int) -> tuple[bo
     tail = regex.search(r"(?:[\p{L}'’]+[ \t\u00a0,]*){1,3}$", before)
     window = tail.group() if tail else ""
     rounded = any(m.end() >= len(window) - 2 for m in lex.find("rounded", window))
+    # Words after the figure that make it a rounding ("12 binden fazla"): right after it, case endings allowed.
+    after = text[number.end:number.end + 25]
+    rounded = rounded or any(m.start() <= 8 and not regex.search(r"\d", after[:m.start()])
+                             for m in lex.find("rounded_after", after))
     approximate = any(m.end() >= len(window) - 2 for m in lex.find("approximate", window))
     return rounded, approximate
 
@@ -215,11 +256,17 @@ def _last_in_line(candidates: list[Candidate], text: str, offset: int) -> Candid
     return last if len(between) <= 12 and "\n" not in between else None
 
 
+def _round(value: int) -> bool:
+    """"23,000", "1,100": a figure a qualifier can be carried over to ("more than 8,000 tanks, 362 aircraft" stops)."""
+    return value >= 100 and value % 100 == 0
+
+
 def _distribute_qualifiers(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """"around 11,200 tanks, 23,000 armoured vehicles and 56,000 drones": the qualifier covers the list."""
     out: list[Candidate] = []
     for candidate in candidates:
-        if out and not candidate.structured and not candidate.rounded and not candidate.approximate:
+        if out and not candidate.structured and not candidate.rounded and not candidate.approximate \
+                and _round(candidate.value):
             previous = out[-1]
             gap = text[previous.end:candidate.start]
             if (previous.rounded or previous.approximate) and not previous.structured and len(gap) < 60 \

@@ -82,7 +82,7 @@ def _year(text: str | None) -> int | None:
 
 
 @functools.lru_cache(maxsize=None)
-def _patterns(code: str, months: str, weekdays: str, range_start: str, range_end: str):
+def _patterns(code: str, months: str, weekdays: str, range_start: str, range_end: str, joiners: str):
     numeric = r"(?P<{p}d>\d{{1,2}})\.(?P<{p}m>\d{{1,2}})(?:\.(?P<{p}y>\d{{4}}|\d{{2}}))?(?![\d])"
     rng = regex.compile(
         rf"{WORD_START}(?:{range_start})\s+{numeric.format(p='a')}\s*(?:{range_end}|[\-\u2013\u2014])\s*{numeric.format(p='b')}",
@@ -90,10 +90,11 @@ def _patterns(code: str, months: str, weekdays: str, range_start: str, range_end
     single = regex.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}})(?![\d.])", FLAGS)
     iso = regex.compile(r"(?<![\d])(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\d])")
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.|-?го|-?е)?"
-    year = r"(?:,?\s*(?P<year>(?:19|20)\d\d)(?![\d])(?:\s*(?:року|р\.|года|г\.|yılı))?)?"
+    join = rf"(?:(?:{joiners})\s+)?"  # "7 de marzo de 2022", "24th of February"
+    year = rf"(?:,?\s*{join}(?P<year>(?:19|20)\d\d)(?![\d])(?:\s*(?:року|р\.|года|г\.|yılı))?)?"
     month = rf"(?P<month>{months})\.?"
     month_first = regex.compile(rf"{WORD_START}{month}\s+{day}(?![\d]){year}", FLAGS) if months else None
-    day_first = regex.compile(rf"(?<![\d.]){day}\s*(?:of\s+)?{month}{WORD_END}{year}", FLAGS) if months else None
+    day_first = regex.compile(rf"(?<![\d.]){day}\s*{join}{month}{WORD_END}{year}", FLAGS) if months else None
     month_year = regex.compile(rf"{WORD_START}{month}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)(?![\d])", FLAGS) if months else None
     weekday = regex.compile(rf"{WORD_START}(?P<wd>{weekdays}){WORD_END}", FLAGS) if weekdays else None
     return rng, single, iso, month_first, day_first, month_year, weekday
@@ -104,7 +105,8 @@ def find_dates(text: str, lex: Lexicon) -> list[DateMention]:
     dates = lex.raw.get("dates", {})
     rng, single, iso, month_first, day_first, month_year, weekday = _patterns(
         lex.code, alternation(dates.get("months", {}).keys()), alternation(dates.get("weekdays", {}).keys()),
-        alternation(dates.get("range_start", ["from"])), alternation(dates.get("range_end", ["to"])))
+        alternation(dates.get("range_start", ["from"])), alternation(dates.get("range_end", ["to"])),
+        alternation(dates.get("joiners", ["of"])))
     found: list[DateMention] = []
 
     def free(start: int, end: int) -> bool:

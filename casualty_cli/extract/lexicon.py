@@ -29,20 +29,16 @@ WORD_START = r"(?<![\p{L}\p{N}])"
 
 def phrase_pattern(phrase: str) -> str:
     """One phrase of the data files as a regex fragment (see the syntax note in lexicons/en.toml)."""
-    phrase = phrase.strip().lower()
-    stem = phrase.endswith("*")
-    if stem:
-        phrase = phrase[:-1]
+    phrase = phrase.strip().lower().replace("i\u0307", "i")  # "İ".lower(): texts are folded the same way
     parts = []
     for word in regex.split(r"\s+", phrase):
-        word = regex.escape(word).replace("\\'", "'").replace("'", _APOSTROPHES)
+        # A * ending any word of a phrase lets that word go on ("opancerzon* woz* bojow*": case endings).
+        stem = word.endswith("*")
+        word = regex.escape(word.rstrip("*")).replace("\\'", "'").replace("'", _APOSTROPHES)
         word = word.replace("\\-", r"[\-\u2010-\u2015\s]?")
         word = word.replace("/", r"\s*/\s*")
-        parts.append(word)
-    body = _GAP.join(parts)
-    if stem:
-        body += r"\p{L}*"
-    return body
+        parts.append(word + (r"\p{L}*" if stem else ""))
+    return _GAP.join(parts)
 
 
 def alternation(phrases: Iterable[str]) -> str:
@@ -97,12 +93,16 @@ class Lexicon:
         return list(pattern.finditer(text)) if pattern else []
 
 
+# "İ" (Turkish capital dotted I) has no one-letter lower case; texts are read with it as "I", length kept.
+CASE_FOLD = {0x130: "I"}
+
+
 def lookup_key(text: str) -> str:
-    return regex.sub(r"[\s\-\u2010-\u2015]+", " ", text.lower().replace("\u2019", "'")).strip(" .")
+    return regex.sub(r"[\s\-\u2010-\u2015]+", " ", text.lower().replace("\u2019", "'").replace("i\u0307", "i")).strip(" .")
 
 
 CUE_NAMES = ("daily", "increment", "previous", "total", "total_after", "inclusion", "rounded", "approximate",
-             "sector", "distractor", "general_staff", "loss", "vague")
+             "sector", "distractor", "general_staff", "loss", "vague", "rounded_after", "units")
 
 
 def available_languages() -> list[str]:
