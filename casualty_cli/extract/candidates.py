@@ -25,9 +25,9 @@ _QUOTES = "\"«»“”„″"
 # between a number and its noun.
 _NUMBER_FIRST_GAP = regex.compile(
     rf"^[ \t\u00a0]*(?:\([^()\n]{{0,30}}\)[ \t\u00a0]*)?[{_QUOTES}]?[ \t\u00a0]*"
-    rf"(?:[\p{{L}}'’\-]+[{_QUOTES}]?[ \t\u00a0]+[{_QUOTES}]?){{0,3}}$")
+    rf"(?:[\p{{L}}'’\-]+(?:[{_QUOTES} \t\u00a0]+|(?<=['’]))){{0,3}}$")
 # A number followed by its day's change, "6.416 (+10)", "1.344 (+)", is the cumulative figure.
-_CHANGE_AFTER = regex.compile(r"^[ \t\u00a0]*\(\s*[+\-−–]\s*[\d\s.,]*(?:\)|[\s\p{L}]{0,30}\))")
+_CHANGE_AFTER = regex.compile(r"[ \t\u00a0]*\(\s*[+\-−–]\s*[\d\s.,]*(?:\)|[\s\p{L}]{0,30}\))")
 # "17 czołgów (w sumie 4965)": a number in brackets right after a figure and its noun counts the same thing.
 _BRACKET_AFTER_FIGURE = regex.compile(r"^[ \t\u00a0]*(?:[\p{L}'’\-]+[ \t\u00a0]+){0,3}\([^()\d\n]{0,40}$")
 _DAILY_MARK = regex.compile(r"\(\s*\+\s*$")

@@ -5,7 +5,7 @@ import functools
 
 import regex
 
-from .lexicon import available_languages, load
+from .lexicon import available_languages, load_raw
 
 _WORD = regex.compile(r"\p{L}+")
 _UKRAINIAN_LETTERS = regex.compile(r"[іїєґІЇЄҐ]")
@@ -14,7 +14,7 @@ _RUSSIAN_LETTERS = regex.compile(r"[ыэъЫЭЪё]")
 
 @functools.lru_cache(maxsize=None)
 def _detect_words() -> dict[str, frozenset[str]]:
-    return {code: frozenset(w.lower() for w in load(code).raw.get("detect", [])) for code in available_languages()}
+    return {code: frozenset(w.lower() for w in load_raw(code).get("detect", [])) for code in available_languages()}
 
 
 def detect(text: str, default: str = "en") -> str:

@@ -110,9 +110,15 @@ def available_languages() -> list[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def load_raw(code: str) -> dict[str, Any]:
+    """A language's data file as read, uncompiled (language detection needs only its word list)."""
+    return tomllib.loads(resources.files("casualty_cli.lexicons").joinpath(f"{code}.toml").read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=None)
 def load(code: str) -> Lexicon:
     """The compiled lexicon of a language (cached: compiled once per process)."""
-    raw = tomllib.loads(resources.files("casualty_cli.lexicons").joinpath(f"{code}.toml").read_text("utf-8"))
+    raw = load_raw(code)
     groups, category_of_group = [], {}
     phrases = [(p, cat) for cat, items in raw.get("categories", {}).items() for p in items]
     for index, (phrase, category) in enumerate(sorted(phrases, key=lambda pc: len(pc[0]), reverse=True)):
