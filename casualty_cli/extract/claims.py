@@ -72,6 +72,9 @@ def _is_claim_number(text: str, lex: Lexicon, number: Number, floor: int) -> boo
     raw = text[number.start:number.end]
     if regex.fullmatch(r"(?:19|20)\d\d", raw):
         return False
+    units = lex.cue.get("units")
+    if units is not None and units.match(text[number.end:number.end + 20].lstrip()):
+        return False  # "in the last 15 days"
     window = text[max(floor, number.start - 40):number.end + 40].lower()
     not_losses = lex.raw.get("claims", {}).get("not_losses", [])
     return not any(regex.search(r"(?<!\w)" + regex.escape(w.rstrip("*")), window) for w in not_losses)
