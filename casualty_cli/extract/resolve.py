@@ -31,12 +31,25 @@ def drop_context(text: str, lex: Lexicon, segments: Segments, candidates: list[C
             continue
         if not c.structured and lex.has("distractor", s_text) and not _total_stated_before(lex, s_text, c.start - sentence.start):
             continue
-        if not c.structured and not (lex.has("loss", s_text) or lex.has("general_staff", s_text)):
+        if not c.structured and not (lex.has("loss", s_text) or lex.has("general_staff", s_text)) \
+                and not _continues_loss_sentence(text, lex, segments, c):
             continue
         kept.append(c)
     # "a helicopter" is one only in a list of figures.
     with_numbers = {c.sentence for c in kept if not c.indefinite}
     return [c for c in kept if not c.indefinite or c.sentence in with_numbers]
+
+
+def _continues_loss_sentence(text: str, lex: Lexicon, segments: Segments, c: Candidate) -> bool:
+    """"... 288,630 invaders were eliminated. In the last 24 hours alone it was 860 people.": a sentence with a
+    daily or total cue that follows a loss sentence of its paragraph goes on about the losses."""
+    if c.sentence == 0 or not segments.sentences:
+        return False
+    sentence, before = segments.sentences[c.sentence], segments.sentences[c.sentence - 1]
+    if segments.paragraph_index(before.start) != c.paragraph:
+        return False
+    body = text[sentence.start:sentence.end]
+    return (lex.has("daily", body) or lex.has("total", body)) and lex.has("loss", text[before.start:before.end])
 
 
 def _total_stated_before(lex: Lexicon, sentence: str, offset: int) -> bool:
