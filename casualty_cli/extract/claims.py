@@ -7,7 +7,7 @@ import regex
 
 from ..model import Claim, Span
 from .dates import DateMention
-from .lexicon import Lexicon, lookup, lookup_key
+from .lexicon import FLAGS, Lexicon, lookup, lookup_key, phrase_pattern
 from .numbers import Number
 from .text import Segments
 
@@ -38,7 +38,7 @@ def find_claims(text: str, lex: Lexicon, segments: Segments, numbers: list[Numbe
         sentences.add(index)
         if lex.what_re is None or not lex.what_re.search(body):
             continue
-        by = lookup(lex.parties, party.group()) or party.group()
+        by = lookup(lex.parties, party.group()) or _party_with_endings(lex, party.group()) or party.group()
         side = "ukraine" if _about_ukraine(lex, body, party.group()) else "russia"
         as_of = date_of(sentence)
         numbers_here = [n for n in by_sentence.get(index, []) if _is_claim_number(text, lex, n, sentence.start)]
@@ -55,6 +55,14 @@ def find_claims(text: str, lex: Lexicon, segments: Segments, numbers: list[Numbe
             claims.append(Claim(by=by, side=side, what=what, value=number.value, low=low, qualifier=qualifier,
                                 as_of=as_of, span=Span(number.start, number.end, text[number.start:number.end])))
     return claims, sentences
+
+
+def _party_with_endings(lex: Lexicon, found: str) -> str | None:
+    """"Rusya Savunma Bakanlığından" is the party "rusya savunma bakanlığı*" with a case ending."""
+    for key, name in lex.parties.items():
+        if "*" in key and regex.fullmatch(phrase_pattern(key), found, FLAGS):
+            return name
+    return None
 
 
 def _about_ukraine(lex: Lexicon, body: str, party: str) -> bool:
