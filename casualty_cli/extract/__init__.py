@@ -5,6 +5,7 @@ one decision (resolve.py) -> Report with evidence and checks.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -22,6 +23,7 @@ from .text import Segments
 
 __all__ = ["parse_text", "parse_iso_date", "available_languages"]
 
+_DIGIT = re.compile(r"\d")
 MAX_TEXT = 2_000_000  # characters; longer texts are cut (no article is that long)
 
 
@@ -43,6 +45,8 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     dates = find_dates(text, hits)
     ctx = _year_context(dates, pub)
     masked = [(d.start, d.end) for d in dates if d.kind != "weekday"]
+    # "in den vergangenen 24 Stunden": a number inside a cue is one of its words, not a figure.
+    masked += [(h.s, h.e) for name in ("daily", "previous") for h in hits.all(name) if _DIGIT.search(text, h.s, h.e)]
     numbers = find_numbers(text, hits, masked)
     mentions = cands.find_mentions(hits)
     indefinite = cands.indefinite_numbers(text, hits, mentions)

@@ -20,10 +20,20 @@ from .text import Segments
 STRUCTURE, CUE, INFERRED = 3, 2, 1
 
 _LABEL_GAP = regex.compile(r"[ \t\u00a0/]*(?:\([^()\n]{0,30}\)[ \t\u00a0]*)?[‒–—\-:=][ \t\u00a0]*(?:[\p{L}.]+[ \t\u00a0/]*){0,3}$")
-_NUMBER_FIRST_GAP = regex.compile(r"^[ \t\u00a0]*(?:[\p{L}'’\-]+[ \t\u00a0]+){0,3}$")
+_QUOTES = "\"«»“”„″"
+# Between a number and its noun: up to three words, and the day's change and quote marks
+# ("6.416 (+10) Kampfpanzer", "180 pièces d'«équipement spécial»").
+_NUMBER_FIRST_GAP = regex.compile(
+    rf"[ \t\u00a0]*(?:\([^()\n]{{0,30}}\)[ \t\u00a0]*)?[{_QUOTES}]?[ \t\u00a0]*"
+    rf"(?:[\p{{L}}'’\-]+(?:[{_QUOTES} \t\u00a0]+|(?<=['’]))){{0,3}}")
+# A number followed by its day's change, "6.416 (+10)", is the cumulative figure.
+_CHANGE_AFTER = regex.compile(r"[ \t\u00a0]*\(\s*[+\-−–]\s*[\d\s.,]*(?:\)|[\s\p{L}]{0,30}\))")
+# "17 czołgów (w sumie 4965)": a number in brackets right after a figure and its noun counts the same thing.
+_BRACKET_AFTER_FIGURE = regex.compile(r"[ \t\u00a0]*(?:[\p{L}'’\-]+[ \t\u00a0]+){0,3}\([^()\d\n]{0,40}")
 _DAILY_MARK = regex.compile(r"\(\s*\+\s*$")
 _MINUS_MARK = regex.compile(r"\(\s*[\-−–]\s*$")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
+_DIGIT = regex.compile(r"\d")
 _LIST_BREAK = regex.compile(r"[.;:!?\d\n]")
 _INDEFINITE_GAP = regex.compile(r"[ \t\u00a0]+(?:[\p{L}'’\-]+[ \t\u00a0]+){0,2}")
 
@@ -80,12 +90,13 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
           indefinite: set[int]) -> list[Candidate]:
     """One candidate per number that names (or inherits) a category."""
     candidates: list[Candidate] = []
-    mention_index = 0
     attached: set[int] = set()     # mentions that already have their number
-    by_number: dict[int, Candidate] = {}
+    loose: set[int] = set()        # ... a rounded one, which a later exact figure may take
     ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
     for number in numbers:
         sentence = segments.sentence_at(number.start)
+        sentence_index = segments.sentence_index(number.start)
         before = text[max(sentence.start, number.start - 12):number.start]
         if _DAILY_MARK.search(before) or _MINUS_MARK.search(before):
             # "(+14)": the day's change of the figure just before it.
@@ -95,62 +106,60 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
                 candidates.append(Candidate(previous.category, value, number.start, number.end, "daily", STRUCTURE,
                                             structured=True, sentence=previous.sentence, paragraph=previous.paragraph))
             continue
-        label = _label_before(text, number, ordered, mention_index)
-        category, structured, following = None, False, None
+        label = _label_before(text, number, ordered, starts)
+        category, structured, listed, following = None, False, False, None
         if label is not None:
             category, structured = label.category, True
             attached.add(id(label))
         else:
-            following = _noun_after(text, number, ordered)
+            following = _noun_after(text, number, ordered, starts)
             if following is not None:
                 category = following.category
                 attached.add(id(following))
+                listed = bool(_CHANGE_AFTER.match(text, number.end, sentence.end))
         if number.start in indefinite and following is None:
             continue
+        if category is None and candidates and candidates[-1].sentence == sentence_index \
+                and _BRACKET_AFTER_FIGURE.fullmatch(text, candidates[-1].end, number.start):
+            category = candidates[-1].category
         if category is None:
-            inherited = _inherit(text, hits, number, ordered, attached, candidates, segments)
-            if inherited is None:
+            category = _inherit(text, hits, number, ordered, attached - loose, candidates, segments)
+            if category is None:
                 continue
-            category = inherited
-        rounded, approximate = _qualifiers(hits, number, sentence.start)
-        candidate = Candidate(
-            category, number.value, number.start, number.end, None, INFERRED,
-            rounded=rounded or (number.round_form and not structured), approximate=approximate,
-            structured=structured, sentence=segments.sentence_index(number.start),
+        rounded, approximate = _qualifiers(text, hits, number, sentence.start)
+        if rounded and following is not None:
+            loose.add(id(following))   # "more than 288,000 invaders - exactly 288,630": free for the exact one
+        candidates.append(Candidate(
+            category, number.value, number.start, number.end,
+            "totals" if listed else None, STRUCTURE if listed else INFERRED,
+            rounded=rounded or (number.round_form and not (structured or listed)), approximate=approximate,
+            structured=structured or listed, sentence=sentence_index,
             paragraph=segments.paragraph_index(number.start),
             increment=_is_increment(hits, number, following), indefinite=number.start in indefinite,
-        )
-        candidates.append(candidate)
-        by_number[number.start] = candidate
-        while mention_index < len(ordered) and ordered[mention_index].end <= number.start:
-            mention_index += 1
+        ))
     return _distribute_qualifiers(text, hits, candidates)
 
 
-def _label_before(text: str, number: Number, mentions: list[Mention], hint: int) -> Mention | None:
+def _label_before(text: str, number: Number, mentions: list[Mention], starts: list[int]) -> Mention | None:
     """"tanks ‒ 2449", "Personnel – about 14400", "особового складу / personnel ‒ близько/ about 61330"."""
-    line_start = text.rfind("\n", 0, number.start) + 1
-    best = None
-    for mention in mentions:
-        if mention.end > number.start:
-            break
-        if mention.start >= line_start and number.start - mention.end <= 60:
-            best = mention
-    if best is None:
+    index = bisect_left(starts, number.start) - 1
+    while index >= 0 and mentions[index].end > number.start:
+        index -= 1
+    if index < 0:
         return None
-    gap = text[best.end:number.start]
-    return best if _LABEL_GAP.fullmatch(gap) else None
+    label = mentions[index]
+    if number.start - label.end > 60 or "\n" in text[label.end:number.start]:
+        return None
+    return label if _LABEL_GAP.fullmatch(text, label.end, number.start) else None
 
 
-def _noun_after(text: str, number: Number, mentions: list[Mention]) -> Mention | None:
+def _noun_after(text: str, number: Number, mentions: list[Mention], starts: list[int]) -> Mention | None:
     """"2,449 tanks", "15 Russian tanks", "31 units of automotive equipment"."""
-    for mention in mentions:
-        if mention.start < number.end:
-            continue
-        if mention.start - number.end > 40:
-            return None
-        return mention if _NUMBER_FIRST_GAP.fullmatch(text[number.end:mention.start]) else None
-    return None
+    index = bisect_left(starts, number.end)
+    if index >= len(mentions) or mentions[index].start - number.end > 40:
+        return None
+    noun = mentions[index]
+    return noun if _NUMBER_FIRST_GAP.fullmatch(text, number.end, noun.start) else None
 
 
 def _inherit(text: str, hits: Hits, number: Number, mentions: list[Mention], attached: set[int],
@@ -171,7 +180,23 @@ def _inherit(text: str, hits: Hits, number: Number, mentions: list[Mention], att
         # "one helicopter, which takes the number destroyed to 227": the total of what was just named.
         return named[-1].category
     free = [m for m in named if id(m) not in attached]
-    return free[-1].category if free else None
+    if free:
+        return free[-1].category
+    if named and _role_cue_beside(hits, number, sentence.start, sentence.end):
+        # "690 soldiers were killed in the last day and about 105,250 since the start": the same count again.
+        return named[-1].category
+    return None
+
+
+def _role_cue_beside(hits: Hits, number: Number, floor: int, ceiling: int) -> bool:
+    """A daily or total cue right before or after a number ("trecento più di ieri")."""
+    for cue in ("daily", "total"):
+        if hits.ending_near(cue, number.start, slack=12, floor=floor) is not None:
+            return True
+        after = hits.find(cue, number.end, min(ceiling, number.end + 40))
+        if after and after[0].s - number.end <= 14:
+            return True
+    return False
 
 
 def _looks_like_non_figure(text: str, hits: Hits, number: Number) -> bool:
@@ -184,9 +209,12 @@ def _looks_like_non_figure(text: str, hits: Hits, number: Number) -> bool:
     return hits.ending_near("not_figure_before", number.start, slack=2) is not None
 
 
-def _qualifiers(hits: Hits, number: Number, floor: int) -> tuple[bool, bool]:
-    """Is the figure a rounding ("more than 53,000") or approximate ("about 61,330")?"""
+def _qualifiers(text: str, hits: Hits, number: Number, floor: int) -> tuple[bool, bool]:
+    """Is the figure a rounding ("more than 53,000", "12 binden fazla") or approximate ("about 61,330")?"""
     rounded = hits.ending_near("rounded", number.start, slack=3, floor=floor) is not None
+    after = hits.find("rounded_after", number.end, number.end + 25)
+    if after and after[0].s - number.end <= 8 and not _DIGIT.search(text, number.end, after[0].s):
+        rounded = True
     approximate = hits.ending_near("approximate", number.start, slack=3, floor=floor) is not None
     return rounded, approximate
 
@@ -210,7 +238,8 @@ def _distribute_qualifiers(text: str, hits: Hits, candidates: list[Candidate]) -
     """"around 11,200 tanks, 23,000 armoured vehicles and 56,000 drones": the qualifier covers the list."""
     out: list[Candidate] = []
     for candidate in candidates:
-        if out and not candidate.structured and not candidate.rounded and not candidate.approximate:
+        if out and not candidate.structured and not candidate.rounded and not candidate.approximate \
+                and candidate.value >= 100 and candidate.value % 100 == 0:  # only round figures take it over
             previous = out[-1]
             if (previous.rounded or previous.approximate) and not previous.structured \
                     and candidate.start - previous.end < 60 and _same_list(text, hits, previous.end, candidate.start):

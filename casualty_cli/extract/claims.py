@@ -60,6 +60,9 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
 def _is_claim_number(text: str, hits: Hits, number: Number, sentence) -> bool:
     if number.value < 10 or _YEAR.fullmatch(text, number.start, number.end):
         return False
+    unit = hits.find("not_figure_after", number.end, number.end + 20)
+    if unit and not text[number.end:unit[0].s].strip():
+        return False  # "in the last 15 days"
     return not hits.has("not_losses", max(sentence.start, number.start - 40), min(sentence.end, number.end + 40))
 
 

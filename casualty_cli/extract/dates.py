@@ -87,7 +87,8 @@ _ISO = regex.compile(r"(?<![\d])(20\d\d)-(\d\d)-(\d\d)(?![\d])")
 _DAY_BEFORE = regex.compile(r"(?<![\d.,])(\d{1,2})(?:\.|-?\p{L}{1,3})?[ \t\u00a0]+(?:\p{L}{1,3}[ \t\u00a0]+)?$")
 # "Sept. 22", "November 21st", "Nov 23": the day after the month.
 _DAY_AFTER = regex.compile(r"\.?[ \t\u00a0]+(\d{1,2})(?:\.|-?\p{L}{1,3})?(?![\d\p{L}])")
-_YEAR_AFTER = regex.compile(r"\.?,?[ \t\u00a0]*((?:19|20)\d\d)(?![\d])")
+# "November 21, 2024", "7 de marzo de 2022": the year after a date (a short joining word allowed).
+_YEAR_AFTER = regex.compile(r"\.?,?[ \t\u00a0]*(?:\p{L}{1,3}[ \t\u00a0]+)?((?:19|20)\d\d)(?![\d])")
 _DASH_GAP = regex.compile(r"\s*[\-\u2013\u2014]\s*|\s+\p{L}{1,4}\s+")
 
 

@@ -44,7 +44,8 @@ EXCLUSIVE = frozenset({"category", "place", "party", "what", "month", "weekday",
 
 
 def normalize(word: str) -> str:
-    return word.lower().translate(_APOSTROPHE_TABLE)
+    # "İ" (Turkish capital dotted I) lower-cases to "i" and a combining dot: read it as "i".
+    return word.lower().replace("i\u0307", "i").translate(_APOSTROPHE_TABLE)
 
 
 @dataclass(frozen=True)
@@ -162,8 +163,8 @@ class Trie:
 def _lowered(text: str) -> str:
     """The text in lower case with one apostrophe, offsets unchanged."""
     lowered = text.lower()
-    if len(lowered) != len(text):  # a rare letter such as İ grows when lower-cased: keep it as it is
-        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    if len(lowered) != len(text):  # a letter such as Turkish "İ" grows when lower-cased: keep its first letter
+        lowered = "".join(ch.lower()[0] for ch in text)
     for apostrophe in "\u2019\u02bc`\u2018":
         if apostrophe in lowered:
             lowered = lowered.replace(apostrophe, "'")
@@ -238,10 +239,11 @@ def _longest_first(hits: list[Hit]) -> list[Hit]:
 
 # Sections of the data files that become phrase lists in the trie: (toml table, key) -> section name.
 CUE_NAMES = ("daily", "increment", "previous", "total", "total_after", "inclusion", "rounded", "approximate",
-             "sector", "distractor", "general_staff", "loss", "vague")
+             "sector", "distractor", "general_staff", "loss", "vague", "rounded_after")
 _LISTS = {
     ("directions", "cues"): "direction_cue", ("directions", "not_after"): "not_after_place",
     ("numbers", "indefinite"): "indefinite", ("numbers", "not_figure_after"): "not_figure_after",
+    ("cues", "units"): "not_figure_after", ("dates", "joiners"): "date_joiner",
     ("numbers", "not_figure_before"): "not_figure_before", ("numbers", "list_joiners"): "list_joiner", ("dates", "range_start"): "range_start",
     ("dates", "range_end"): "range_end", ("dates", "as_of"): "as_of", ("dates", "today"): "today",
     ("dates", "report_verbs"): "report_verb", ("dates", "previous_day"): "previous_day",

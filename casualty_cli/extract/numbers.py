@@ -17,7 +17,7 @@ MAX_DIGITS = 12  # no loss figure is longer; longer runs of digits are identifie
 
 _GROUP = r"[ \u00a0\u2009\u202f]"
 DIGITS = (
-    r"(?<![\w.,])(?:"
+    r"(?<![\w.,])(?<!\d[ \u00a0\u2009\u202f])(?:"  # "5 0001": a broken grouping is no number of its own
     r"\d{1,3}(?:,\d{3})+(?![\d])(?!\.\d)"
     r"|\d{1,3}(?:\.\d{3})+(?![\d])(?!,\d)"
     rf"|\d{{1,3}}(?:{_GROUP}\d{{3}})+(?![\d])"

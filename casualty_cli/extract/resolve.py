@@ -33,12 +33,25 @@ def drop_context(hits: Hits, segments: Segments, candidates: list[Candidate],
             if hits.has("distractor", sentence.start, sentence.end) \
                     and not hits.has("total_after", sentence.start, c.start):
                 continue
-            if not (speaks_for_all or hits.has("loss", sentence.start, sentence.end)):
+            if not (speaks_for_all or hits.has("loss", sentence.start, sentence.end)
+                    or _continues_loss_sentence(hits, segments, c)):
                 continue
         kept.append(c)
     # "a helicopter" is one only in a list of figures.
     with_numbers = {c.sentence for c in kept if not c.indefinite}
     return [c for c in kept if not c.indefinite or c.sentence in with_numbers]
+
+
+def _continues_loss_sentence(hits: Hits, segments: Segments, c: Candidate) -> bool:
+    """"... 288,630 invaders were eliminated. In the last 24 hours alone it was 860.": a sentence with a daily
+    or total cue that follows a loss sentence of its paragraph goes on about the losses."""
+    if c.sentence == 0:
+        return False
+    sentence, before = segments.sentences[c.sentence], segments.sentences[c.sentence - 1]
+    if segments.paragraph_index(before.start) != c.paragraph:
+        return False
+    cued = hits.has("daily", sentence.start, sentence.end) or hits.has("total", sentence.start, sentence.end)
+    return cued and hits.has("loss", before.start, before.end)
 
 
 def _sector_paragraphs(hits: Hits, segments: Segments) -> set[int]:
