@@ -19,8 +19,13 @@ from .text import Segments
 # Strength of the evidence for a candidate's role.
 STRUCTURE, CUE, INFERRED = 3, 2, 1
 
-_LABEL_GAP = regex.compile(r"[ \t\u00a0/]*(?:\([^()\n]{0,30}\)[ \t\u00a0]*)?[‒–—\-:=][ \t\u00a0]*(?:[\p{L}.]+[ \t\u00a0/]*){0,3}$")
-_NUMBER_FIRST_GAP = regex.compile(r"^[ \t\u00a0]*(?:[\p{L}'’\-]+[ \t\u00a0]+){0,3}$")
+# A label may be followed by its translation ("танки / tanks ‒ 3363", "кораблі/катери / warships / boats ‒ 18").
+_TRANSLATION = r"(?:/[ \t\u00a0]*[\p{L}'’\-]+(?:[ \t\u00a0/]+[\p{L}'’\-]+){0,5}[ \t\u00a0]*)?"
+_LABEL_GAP = regex.compile(
+    rf"[ \t\u00a0/]*{_TRANSLATION}(?:\([^()\n]{{0,30}}\)[ \t\u00a0]*)?[‒–—\-:=][ \t\u00a0]*(?:[\p{{L}}.]+[ \t\u00a0/]*){{0,3}}$")
+# Count-first: "2,449 tanks", and with the day's change between: "8 тис. 815 (+15) одиниць танків".
+_NUMBER_FIRST_GAP = regex.compile(
+    r"^[ \t\u00a0]*(?:\(\s*[+\-−–]\s*\d[^()\n]{0,25}\)[ \t\u00a0]*)?(?:[\p{L}'’\-]+[ \t\u00a0]+){0,3}$")
 _DAILY_MARK = regex.compile(r"\(\s*\+\s*$")
 _MINUS_MARK = regex.compile(r"\(\s*[\-−–]\s*$")
 _INDEFINITE_GAP = regex.compile(r"[ \t\u00a0]+(?:[\p{L}'’\-]+[ \t\u00a0]+){0,2}")

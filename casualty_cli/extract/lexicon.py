@@ -150,7 +150,12 @@ def load(code: str) -> Lexicon:
 
 
 def lookup(table: dict[str, Any], text: str) -> Any:
-    return table.get(lookup_key(text))
+    """The value of a word in a table of the data files; keys ending in * match the word's other endings."""
+    key = lookup_key(text)
+    if key in table:
+        return table[key]
+    stems = [k for k in table if k.endswith("*") and key.startswith(k[:-1])]
+    return table[max(stems, key=len)] if stems else None
 
 
 @functools.lru_cache(maxsize=None)

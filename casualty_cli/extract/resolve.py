@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import regex
+
 from . import priors
 from .candidates import CUE, INFERRED, STRUCTURE, Candidate
 from .lexicon import Lexicon
@@ -21,10 +23,13 @@ def drop_context(text: str, lex: Lexicon, segments: Segments, candidates: list[C
                  claim_sentences: set[int]) -> list[Candidate]:
     """Remove figures of a front sector, of other parties, and of sentences about records or averages."""
     sector_paragraphs = _sector_paragraphs(text, lex, segments)
+    intros = _list_intros(text, segments)
     kept = []
     for c in candidates:
         sentence = segments.sentences[c.sentence] if segments.sentences else None
         s_text = text[sentence.start:sentence.end] if sentence else text
+        if c.paragraph in intros:
+            s_text = intros[c.paragraph] + "\n" + s_text
         if c.sentence in claim_sentences:
             continue
         if c.paragraph in sector_paragraphs and not lex.has("general_staff", s_text):
@@ -37,6 +42,22 @@ def drop_context(text: str, lex: Lexicon, segments: Segments, candidates: list[C
     # "a helicopter" is one only in a list of figures.
     with_numbers = {c.sentence for c in kept if not c.indefinite}
     return [c for c in kept if not c.indefinite or c.sentence in with_numbers]
+
+
+_LIST_ITEM = regex.compile(r"\s*(?:[\-–—•*·▪►]|\d+[.)](?!\d))\s*\S")
+
+
+def _list_intros(text: str, segments: Segments) -> dict[int, str]:
+    """Items of a list ("- 1092 танки,") speak in the words of the line that introduces them ("... техніку:")."""
+    intros: dict[int, str] = {}
+    intro = None
+    for index, paragraph in enumerate(segments.paragraphs):
+        body = text[paragraph.start:paragraph.end]
+        if intro is not None and _LIST_ITEM.match(body):
+            intros[index] = intro
+            continue
+        intro = body if body.rstrip().endswith(":") else None
+    return intros
 
 
 def _total_stated_before(lex: Lexicon, sentence: str, offset: int) -> bool:
