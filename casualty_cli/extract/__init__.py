@@ -80,7 +80,10 @@ def _year_context(text: str, lex: Lexicon, dates: list[DateMention], pub: Publis
     first_year = any(d.is_invasion_start and d.year is None for d in dates) or any(
         d.range_start is not None and d.range_start.is_invasion_start and d.range_start.year is None for d in dates)
     years = [d.year for d in dates if d.year and not d.is_invasion_start and 2022 <= d.year <= 2100]
-    return YearContext(published=pub, first_year=first_year, text_year=max(years) if years else None)
+    ctx = YearContext(published=pub, first_year=first_year, text_year=max(years) if years else None)
+    named = tuple((d.weekday, day) for d in dates if d.kind == "date" and d.weekday is not None
+                  and (day := resolve_date(d, ctx)) is not None)
+    return replace(ctx, named_days=named)
 
 
 def _range_end(dates: list[DateMention], ctx: YearContext) -> date | None:

@@ -103,7 +103,7 @@ def build(text: str, lex: Lexicon, segments: Segments, numbers: list[Number], me
         if label is not None:
             category, structured = label.category, True
             attached.add(id(label))
-        else:
+        elif not _is_year(text, number):
             following = _noun_after(text, number, ordered)
             if following is not None:
                 category = following.category
@@ -176,6 +176,12 @@ def _inherit(text: str, lex: Lexicon, number: Number, mentions: list[Mention], a
         return named[-1].category
     free = [m for m in named if id(m) not in attached]
     return free[-1].category if free else None
+
+
+def _is_year(text: str, number: Number) -> bool:
+    """"от 2015 года информация о военных ...": a year, not a count of the noun after it."""
+    return bool(regex.fullmatch(r"(?:19|20)\d\d", text[number.start:number.end])
+                and regex.match(r"\s*(?:року|рік|році|р\.|года|году|год|г\.|yılı|year)", text[number.end:number.end + 8]))
 
 
 def _looks_like_non_figure(text: str, number: Number) -> bool:

@@ -7,7 +7,7 @@ import regex
 
 from ..model import Claim, Span
 from .dates import DateMention
-from .lexicon import Lexicon, lookup, lookup_key
+from .lexicon import Lexicon, lookup, lookup_key, word_regex
 from .numbers import Number
 from .text import Segments
 
@@ -27,14 +27,27 @@ def find_claims(text: str, lex: Lexicon, segments: Segments, numbers: list[Numbe
     by_sentence: dict[int, list[Number]] = {}
     for number in numbers:
         by_sentence.setdefault(segments.sentence_index(number.start), []).append(number)
+    anaphora = _anaphora_re(lex)
+    speaker, speaker_paragraph = None, None   # the party that spoke last, and where
     for index, sentence in enumerate(segments.sentences):
         body = text[sentence.start:sentence.end]
         parties = list(lex.party_re.finditer(body))
-        if not parties or lex.has("general_staff", body):
+        paragraph = segments.paragraph_index(sentence.start)
+        if lex.has("general_staff", body):
+            speaker = None
             continue
-        # The party named most specifically (first in the lexicon) speaks: "Mediazona" over "Russian media outlet".
-        order = list(lex.parties)
-        party = min(parties, key=lambda m: order.index(lookup_key(m.group())) if lookup_key(m.group()) in order else 999)
+        if parties:
+            # The party named most specifically (first in the lexicon) speaks: "Mediazona" over "Russian media outlet".
+            order = list(lex.parties)
+            party = min(parties, key=lambda m: order.index(lookup_key(m.group())) if lookup_key(m.group()) in order else 999)
+            speaker, speaker_paragraph = party, paragraph
+        elif speaker is not None and anaphora is not None and anaphora.search(body):
+            party = speaker    # "в ведомстве заявили", "за його словами": the party named before speaks on
+        elif speaker is not None and paragraph == speaker_paragraph:
+            sentences.add(index)   # the rest of the party's paragraph is still the party's account
+            continue
+        else:
+            continue
         sentences.add(index)
         if lex.what_re is None or not lex.what_re.search(body):
             continue
@@ -55,6 +68,16 @@ def find_claims(text: str, lex: Lexicon, segments: Segments, numbers: list[Numbe
             claims.append(Claim(by=by, side=side, what=what, value=number.value, low=low, qualifier=qualifier,
                                 as_of=as_of, span=Span(number.start, number.end, text[number.start:number.end])))
     return claims, sentences
+
+
+def _anaphora_re(lex: Lexicon) -> regex.Pattern | None:
+    """Words that point back to the party named before ("у відомстві заявили", "according to him")."""
+    if lex.code not in _ANAPHORA:
+        _ANAPHORA[lex.code] = word_regex(lex.raw.get("claims", {}).get("anaphora", []))
+    return _ANAPHORA[lex.code]
+
+
+_ANAPHORA: dict[str, regex.Pattern | None] = {}
 
 
 def _about_ukraine(lex: Lexicon, body: str, party: str) -> bool:
