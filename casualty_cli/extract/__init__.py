@@ -144,7 +144,9 @@ def _set_dates(report: Report, text: str, lex: Lexicon, segments: Segments, date
             score += 2
         if mention.kind == "weekday":
             score -= 1
-        if lex.has("loss", text[max(sentence.start, mention.start - 50):mention.start]):
+        # A date right after an as_of cue ("втрати ворога за 27 липня") dates the report even after a loss word.
+        cued = any(before.rstrip().endswith(cue.lower()) for cue in as_of_cue if len(cue) > 2)
+        if not cued and lex.has("loss", text[max(sentence.start, mention.start - 50):mention.start]):
             score -= 2  # "destroyed ... on Saturday, October 1": the day of the losses, not of the report
         if score > best_score:
             best, best_score = resolved, score
