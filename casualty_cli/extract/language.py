@@ -30,7 +30,12 @@ def detect(text: str, default: str = "en") -> str:
         if candidates:
             if len(candidates) == 1:
                 return candidates[0]
-            return "uk" if uk >= ru else "ru"
+            if uk != ru:
+                return "uk" if uk > ru else "ru"
+            # No letter of either alphabet's own: the commoner words decide.
+            vocabulary = _detect_words()
+            scores = {code: sum(1 for w in words if w in vocabulary[code]) for code in candidates}
+            return "ru" if scores["ru"] > scores["uk"] else "uk"
     scores = {code: sum(1 for w in words if w in vocabulary) for code, vocabulary in _detect_words().items()}
     best = max(scores, key=lambda code: scores[code]) if scores else default
     return best if scores.get(best) else default
