@@ -124,3 +124,11 @@ def test_mediazona_claim():
 ])
 def test_detection(text):
     assert detect(text) == "ru"
+
+
+def test_party_reporting_on_the_ukrainian_army_is_a_claim():
+    text = ("Минобороны РФ заявило, что ВСУ за сутки потеряли до 1 500 военных. По данным Генштаба ВСУ, за сутки "
+            "Россия потеряла 1 230 военных, а общие потери составили 404 950 человек.")
+    r = parse_text(text, published="2024-02-20")
+    assert r.daily == {"personnel": 1230} and r.totals == {"personnel": 404950}
+    assert [(c.by, c.value, c.qualifier) for c in r.claims] == [("Russian Ministry of Defence", 1500, "до")]

@@ -33,7 +33,9 @@ def find_claims(text: str, lex: Lexicon, segments: Segments, numbers: list[Numbe
         body = text[sentence.start:sentence.end]
         parties = list(lex.party_re.finditer(body))
         paragraph = segments.paragraph_index(sentence.start)
-        if lex.has("general_staff", body):
+        staff = lex.find("general_staff", body)
+        if staff and not (parties and parties[0].start() < staff[0].start()):
+            # The General Staff speaks, unless a party named first reports on it ("Минобороны РФ заявило, что ВСУ ...").
             speaker = None
             continue
         if parties:
