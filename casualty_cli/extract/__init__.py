@@ -85,7 +85,11 @@ def _year_context(dates: list[DateMention], pub: Published | None) -> YearContex
     first_year = any(d.is_invasion_start and d.year is None for d in dates) or any(
         d.range_start is not None and d.range_start.is_invasion_start and d.range_start.year is None for d in dates)
     years = [d.year for d in dates if d.year and not d.is_invasion_start and 2022 <= d.year <= 2100]
-    return YearContext(published=pub, first_year=first_year, text_year=max(years) if years else None)
+    ctx = YearContext(published=pub, first_year=first_year, text_year=max(years) if years else None)
+    # "в среду, 2 марта": weekdays the text itself dates, for a later "на утро среды".
+    named = tuple((d.weekday, day) for d in dates if d.kind == "date" and d.weekday is not None
+                  and (day := resolve_date(d, ctx)) is not None)
+    return replace(ctx, named_days=named)
 
 
 def _range_end(dates: list[DateMention], ctx: YearContext) -> date | None:
@@ -132,7 +136,9 @@ def _set_dates(report: Report, text: str, hits: Hits, segments: Segments, dates:
             score += 2
         if mention.kind == "weekday":
             score -= 1
-        if hits.has("loss", max(sentence.start, mention.start - 50), mention.start):
+        # A date right after an as_of cue ("втрати ворога за 27 липня") dates the report even after a loss word.
+        cued = hits.ending_near("as_of", mention.start, slack=2, floor=sentence.start) is not None
+        if not cued and hits.has("loss", max(sentence.start, mention.start - 50), mention.start):
             score -= 2  # "destroyed ... on Saturday, October 1": the day of the losses, not of the report
         if score > best_score:
             best, best_score = resolved, score

@@ -19,7 +19,10 @@ from .text import Segments
 # Strength of the evidence for a candidate's role.
 STRUCTURE, CUE, INFERRED = 3, 2, 1
 
-_LABEL_GAP = regex.compile(r"[ \t\u00a0/]*(?:\([^()\n]{0,30}\)[ \t\u00a0]*)?[‒–—\-:=][ \t\u00a0]*(?:[\p{L}.]+[ \t\u00a0/]*){0,3}$")
+# A label may be followed by its translation ("танки / tanks ‒ 3363", "кораблі/катери / warships / boats ‒ 18").
+_TRANSLATION = r"(?:/[ \t\u00a0]*[\p{L}'’\-]+(?:[ \t\u00a0/]+[\p{L}'’\-]+){0,5}[ \t\u00a0]*)?"
+_LABEL_GAP = regex.compile(
+    rf"[ \t\u00a0/]*{_TRANSLATION}(?:\([^()\n]{{0,30}}\)[ \t\u00a0]*)?[‒–—\-:=][ \t\u00a0]*(?:[\p{{L}}.]+[ \t\u00a0/]*){{0,3}}$")
 _QUOTES = "\"«»“”„″"
 # Between a number and its noun: up to three words, and the day's change and quote marks
 # ("6.416 (+10) Kampfpanzer", "180 pièces d'«équipement spécial»").
@@ -111,7 +114,7 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         if label is not None:
             category, structured = label.category, True
             attached.add(id(label))
-        else:
+        elif not _is_year(text, hits, number):
             following = _noun_after(text, number, ordered, starts)
             if following is not None:
                 category = following.category
@@ -197,6 +200,14 @@ def _role_cue_beside(hits: Hits, number: Number, floor: int, ceiling: int) -> bo
         if after and after[0].s - number.end <= 14:
             return True
     return False
+
+
+def _is_year(text: str, hits: Hits, number: Number) -> bool:
+    """"от 2015 года информация о военных ...": a year, not a count of the noun after it."""
+    if not _YEAR.fullmatch(text, number.start, number.end):
+        return False
+    word = hits.find("year_word", number.end, number.end + 12)
+    return bool(word) and not text[number.end:word[0].s].strip()
 
 
 def _looks_like_non_figure(text: str, hits: Hits, number: Number) -> bool:

@@ -26,19 +26,31 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
     by_sentence: dict[int, list[Number]] = {}
     for number in numbers:
         by_sentence.setdefault(segments.sentence_index(number.start), []).append(number)
-    claim_sentences = sorted({segments.sentence_index(h.s) for h in hits.all("party")})
-    for index in claim_sentences:
-        sentence = segments.sentences[index]
-        if hits.has("general_staff", sentence.start, sentence.end):
-            continue
+    speaker, speaker_paragraph = None, None   # the party that spoke last, and where
+    for index, sentence in enumerate(segments.sentences):
         parties = hits.find("party", sentence.start, sentence.end)
-        if not parties:
+        if not parties and speaker is None:
+            continue
+        paragraph = segments.paragraph_index(sentence.start)
+        staff = hits.find("general_staff", sentence.start, sentence.end)
+        if staff and not (parties and parties[0].s < staff[0].s):
+            # The General Staff speaks, unless a party named first reports on it ("Минобороны РФ заявило, что ВСУ").
+            speaker = None
+            continue
+        if parties:
+            # The party named most specifically (first in the lexicon) speaks: "Mediazona" over "Russian media outlet".
+            speaker, speaker_paragraph = min(parties, key=lambda h: lex.party_order.get(h.value, 999)), paragraph
+        elif hits.has("anaphora", sentence.start, sentence.end):
+            pass  # "в ведомстве заявили", "according to him": the party named before speaks on
+        elif paragraph == speaker_paragraph:
+            sentences.add(index)  # the rest of the party's paragraph is still the party's account
+            continue
+        else:
             continue
         sentences.add(index)
         if not (hits.has("what", sentence.start, sentence.end) or hits.has("claim_persons", sentence.start, sentence.end)):
             continue
-        # The party named most specifically (first in the lexicon) speaks: "Mediazona" over "Russian media outlet".
-        by = min(parties, key=lambda h: lex.party_order.get(h.value, 999)).value
+        by = speaker.value
         side = "ukraine" if (hits.has("ukrainian_party", sentence.start, sentence.end)
                              or hits.has("ukraine_side", sentence.start, sentence.end)) else "russia"
         as_of = date_of(sentence)

@@ -157,6 +157,8 @@ class YearContext:
     first_year: bool          # the text dates the count "from 24.02" without a year: the first year of the war
     text_year: int | None     # the latest year the text names (other than the invasion's), when no published
     epoch: date | None = None  # when the figures' magnitude says the report was made
+    named_days: tuple[tuple[int, date], ...] = ()  # "в среду, 2 марта": weekdays the text itself dates
+    named_days: tuple[tuple[int, date], ...] = ()  # "в среду, 2 марта": weekdays the text itself dates
 
 
 def resolve(mention: DateMention, ctx: YearContext) -> date | None:
@@ -164,8 +166,12 @@ def resolve(mention: DateMention, ctx: YearContext) -> date | None:
     if mention.kind == "month":
         return None
     if mention.kind == "weekday":
-        if ctx.published is None or not ctx.published.exact or mention.weekday is None:
+        if mention.weekday is None:
             return None
+        if ctx.published is None or not ctx.published.exact:
+            # "на утро среды" after "в среду, 2 марта": the day the text has already dated, if only one.
+            days = {day for weekday, day in ctx.named_days if weekday == mention.weekday}
+            return days.pop() if len(days) == 1 else None
         back = (ctx.published.day.weekday() - mention.weekday) % 7
         return ctx.published.day - timedelta(days=back)
     day, month = mention.day, mention.month

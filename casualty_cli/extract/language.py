@@ -30,7 +30,11 @@ def detect(text: str, default: str = "en") -> str:
         if len(options) == 2:
             uk = sum(1 for ch in sample if ch in _UKRAINIAN_ONLY)
             ru = sum(1 for ch in sample if ch in _RUSSIAN_ONLY)
-            return "uk" if uk >= ru else "ru"
+            if uk != ru:
+                return "uk" if uk > ru else "ru"
+            # No letter of either alphabet's own: the commoner words decide.
+            scores = {code: sum(1 for w in words if w in vocabularies[code]) for code in options}
+            return "ru" if scores["ru"] > scores["uk"] else "uk"
         if options:
             return options[0]
     scores = {code: sum(1 for w in words if w in vocabulary) for code, vocabulary in vocabularies.items()}

@@ -243,7 +243,8 @@ CUE_NAMES = ("daily", "increment", "previous", "total", "total_after", "inclusio
 _LISTS = {
     ("directions", "cues"): "direction_cue", ("directions", "not_after"): "not_after_place",
     ("numbers", "indefinite"): "indefinite", ("numbers", "not_figure_after"): "not_figure_after",
-    ("cues", "units"): "not_figure_after", ("dates", "joiners"): "date_joiner",
+    ("cues", "units"): "not_figure_after", ("dates", "joiners"): "date_joiner", ("dates", "year_words"): "year_word",
+    ("claims", "anaphora"): "anaphora",
     ("numbers", "not_figure_before"): "not_figure_before", ("numbers", "list_joiners"): "list_joiner", ("dates", "range_start"): "range_start",
     ("dates", "range_end"): "range_end", ("dates", "as_of"): "as_of", ("dates", "today"): "today",
     ("dates", "report_verbs"): "report_verb", ("dates", "previous_day"): "previous_day",

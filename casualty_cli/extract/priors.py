@@ -61,7 +61,8 @@ def window(epoch: date | None) -> Window:
         return Window(total_low=dict(last), total_high={}, daily_max=_global_daily_max())
     if months[index][0] > key:  # before the series starts
         return Window(total_low={}, total_high=dict(months[0][1]), daily_max=dict(months[0][2]))
-    low = months[max(0, index - 1)][1]
+    # The month before bounds totals from below; in the war's first month totals start from nothing.
+    low = months[index - 1][1] if index > 0 else {}
     high = months[min(len(months) - 1, index + 2)][1]
     daily: dict[str, float] = {}
     for _, _, month_daily in months[max(0, index - 1):index + 2]:

@@ -6,6 +6,7 @@ arithmetic total − previous = daily between competing values.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from . import priors
@@ -20,12 +21,15 @@ def drop_context(hits: Hits, segments: Segments, candidates: list[Candidate],
                  claim_sentences: set[int]) -> list[Candidate]:
     """Remove figures of a front sector, of other parties, and of sentences about records or averages."""
     sector_paragraphs = _sector_paragraphs(hits, segments)
+    intros = _list_intros(segments)
     kept = []
     for c in candidates:
         if c.sentence in claim_sentences:
             continue
         sentence = segments.sentences[c.sentence]
-        speaks_for_all = hits.has("general_staff", sentence.start, sentence.end)
+        # Items of a list speak in the words of the line that introduces them ("... lost:").
+        scopes = [(sentence.start, sentence.end)] + ([intros[c.paragraph]] if c.paragraph in intros else [])
+        speaks_for_all = any(hits.has("general_staff", *scope) for scope in scopes)
         if c.paragraph in sector_paragraphs and not speaks_for_all:
             continue
         if not c.structured:
@@ -33,13 +37,29 @@ def drop_context(hits: Hits, segments: Segments, candidates: list[Candidate],
             if hits.has("distractor", sentence.start, sentence.end) \
                     and not hits.has("total_after", sentence.start, c.start):
                 continue
-            if not (speaks_for_all or hits.has("loss", sentence.start, sentence.end)
+            if not (speaks_for_all or any(hits.has("loss", *scope) for scope in scopes)
                     or _continues_loss_sentence(hits, segments, c)):
                 continue
         kept.append(c)
     # "a helicopter" is one only in a list of figures.
     with_numbers = {c.sentence for c in kept if not c.indefinite}
     return [c for c in kept if not c.indefinite or c.sentence in with_numbers]
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[\-–—•*·▪►]|\d+[.)](?!\d))\s*\S")
+
+
+def _list_intros(segments: Segments) -> dict[int, tuple[int, int]]:
+    """List items ("- 1092 танки,") and the line ending in ":" that introduces them: item -> intro span."""
+    text = segments.text
+    intros: dict[int, tuple[int, int]] = {}
+    intro = None
+    for index, paragraph in enumerate(segments.paragraphs):
+        if intro is not None and _LIST_ITEM.match(text, paragraph.start):
+            intros[index] = intro
+            continue
+        intro = (paragraph.start, paragraph.end) if text[paragraph.start:paragraph.end].rstrip().endswith(":") else None
+    return intros
 
 
 def _continues_loss_sentence(hits: Hits, segments: Segments, c: Candidate) -> bool:
