@@ -84,7 +84,8 @@ def indefinite_numbers(text: str, hits: Hits, mentions: list[Mention]) -> list[N
         if index >= len(mentions):
             break
         noun = mentions[index]
-        if _INDEFINITE_GAP.fullmatch(text, article.e, noun.start) and not hits.has("vague", article.e, noun.start):
+        if noun.start - article.e <= 40 and _INDEFINITE_GAP.fullmatch(text, article.e, noun.start) \
+                and not hits.has("vague", article.e, noun.start):
             found.append(Number(1, article.s, article.e, word=True))
     return found
 
@@ -119,14 +120,16 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
             if following is not None:
                 category = following.category
                 attached.add(id(following))
-                listed = bool(_CHANGE_AFTER.match(text, number.end, sentence.end))
+                listed = bool(_CHANGE_AFTER.match(text, number.end, min(sentence.end, number.end + 60)))
         if number.start in indefinite and following is None:
             continue
         if category is None and candidates and candidates[-1].sentence == sentence_index \
+                and number.start - candidates[-1].end <= 80 \
                 and _BRACKET_AFTER_FIGURE.fullmatch(text, candidates[-1].end, number.start):
             category = candidates[-1].category
         if category is None:
-            category = _inherit(text, hits, number, ordered, attached - loose, candidates, segments)
+            taken = {m for m in attached if m not in loose} if loose else attached
+            category = _inherit(text, hits, number, ordered, starts, taken, candidates, segments)
             if category is None:
                 continue
         rounded, approximate = _qualifiers(text, hits, number, sentence.start)
@@ -165,20 +168,20 @@ def _noun_after(text: str, number: Number, mentions: list[Mention], starts: list
     return noun if _NUMBER_FIRST_GAP.fullmatch(text, number.end, noun.start) else None
 
 
-def _inherit(text: str, hits: Hits, number: Number, mentions: list[Mention], attached: set[int],
-             candidates: list[Candidate], segments: Segments) -> str | None:
+def _inherit(text: str, hits: Hits, number: Number, mentions: list[Mention], starts: list[int],
+             attached: set[int], candidates: list[Candidate], segments: Segments) -> str | None:
     """A number with no noun of its own counts what its sentence names ("losses ... numbered 61,330")."""
-    sentence = segments.sentence_at(number.start)
+    sentence = segments.scope(number.start, number.end)
     if _looks_like_non_figure(text, hits, number):
         return None
     if not (hits.has("loss", sentence.start, sentence.end) or hits.has("total", sentence.start, number.start)):
         return None
     inclusion = hits.find("inclusion", sentence.start, number.start)
-    if inclusion and number.start - inclusion[-1].e <= 12:
-        same = [c for c in candidates if c.start >= sentence.start]
-        if same:
-            return same[-1].category
-    named = [m for m in mentions if sentence.start <= m.start and m.end <= number.start]
+    if inclusion and number.start - inclusion[-1].e <= 12 and candidates and candidates[-1].start >= sentence.start:
+        return candidates[-1].category
+    first = bisect_left(starts, sentence.start)
+    last = bisect_left(starts, number.start)
+    named = [m for m in mentions[first:last] if m.end <= number.start]
     if named and hits.has("total_after", named[-1].end, number.start):
         # "one helicopter, which takes the number destroyed to 227": the total of what was just named.
         return named[-1].category

@@ -107,7 +107,8 @@ def find_dates(text: str, hits: Hits) -> list[DateMention]:
         # "from 24.02.22 to 06.10.22", "з 24.02 по 30.04": a period, whose end dates the report.
         start = DateMention(first.start(), first.end(), int(first.group(1)), int(first.group(2)), _year(first.group(3)))
         joined = hits.find("range_end", first.end(), second.start()) and len(text[first.end():second.start()]) <= 8
-        if joined or (start.is_invasion_start and _DASH_GAP.fullmatch(text, first.end(), second.start())):
+        if joined or (start.is_invasion_start and second.start() - first.end() <= 8
+                      and _DASH_GAP.fullmatch(text, first.end(), second.start())):
             add(DateMention(first.start(), second.end(), int(second.group(1)), int(second.group(2)),
                             _year(second.group(3)), range_start=start))
     for m in numeric:
@@ -116,18 +117,19 @@ def find_dates(text: str, hits: Hits) -> list[DateMention]:
     for m in _ISO.finditer(text):
         add(DateMention(m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1))))
     for month in hits.all("month"):
-        after = _DAY_AFTER.match(text, month.e)
+        # (The regex engine scans up to its end position: every look-ahead gets a short one.)
+        after = _DAY_AFTER.match(text, month.e, month.e + 12)
         before = _DAY_BEFORE.search(text, max(0, month.s - 12), month.s)
         if after and 1 <= int(after.group(1)) <= 31:
             start, end, day = month.s, after.end(), int(after.group(1))
         elif before and 1 <= int(before.group(1)) <= 31:
             start, end, day = before.start(), month.e, int(before.group(1))
         else:
-            year = _YEAR_AFTER.match(text, month.e)
+            year = _YEAR_AFTER.match(text, month.e, month.e + 16)
             if year:
                 add(DateMention(month.s, year.end(), None, month.value, int(year.group(1)), kind="month"))
             continue
-        year = _YEAR_AFTER.match(text, end)
+        year = _YEAR_AFTER.match(text, end, end + 16)
         add(DateMention(start, year.end() if year else end, day, month.value, int(year.group(1)) if year else None))
     for weekday in hits.all("weekday"):
         add(DateMention(weekday.s, weekday.e, None, None, None, weekday=weekday.value, kind="weekday"))

@@ -17,9 +17,19 @@ def _detect_words() -> dict[str, frozenset[str]]:
     return {code: frozenset(w.lower() for w in raw_lexicon(code).get("detect", [])) for code in available_languages()}
 
 
+@functools.lru_cache(maxsize=None)
+def _languages_of_word() -> dict[str, tuple[str, ...]]:
+    """word -> the languages that list it: one look-up per word of the text, whatever the number of languages."""
+    index: dict[str, list[str]] = {}
+    for code, words in _detect_words().items():
+        for word in words:
+            index.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in index.items()}
+
+
 def detect(text: str, default: str = "en") -> str:
     """The lexicon whose frequent words the text uses most; Cyrillic text by its letters first."""
-    sample = text[:3000].lower()
+    sample = text[:2000].lower()
     words = _WORD.findall(sample)
     if not words:
         return default
@@ -37,6 +47,10 @@ def detect(text: str, default: str = "en") -> str:
             return "ru" if scores["ru"] > scores["uk"] else "uk"
         if options:
             return options[0]
-    scores = {code: sum(1 for w in words if w in vocabulary) for code, vocabulary in vocabularies.items()}
+    scores = dict.fromkeys(vocabularies, 0)
+    index = _languages_of_word()
+    for word in words:
+        for code in index.get(word, ()):
+            scores[code] += 1
     best = max(scores, key=scores.__getitem__)
     return best if scores[best] else default

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -28,8 +28,7 @@ _DIGITS_RE = re.compile(DIGITS)  # the standard library's engine: this pattern r
 _NON_DIGITS = re.compile(r"\D")
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
     value: int
     start: int
     end: int
@@ -66,7 +65,7 @@ def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = N
         except ValueError:
             continue
         value *= hit.value
-        rest = _REST.match(text, hit.e)
+        rest = _REST.match(text, hit.e, hit.e + 40)  # a short end: the regex engine scans up to it
         remainder = digits_value(rest.group(1)) if rest else None
         if remainder is not None and remainder < hit.value and "." not in lead.group(1) and "," not in lead.group(1):
             found.append(Number(int(round(value)) + remainder, lead.start(1), rest.end(1)))

@@ -26,9 +26,9 @@ def drop_context(hits: Hits, segments: Segments, candidates: list[Candidate],
     for c in candidates:
         if c.sentence in claim_sentences:
             continue
-        sentence = segments.sentences[c.sentence]
+        sentence = segments.scope(c.start, c.end)
         # Items of a list speak in the words of the line that introduces them ("... lost:").
-        scopes = [(sentence.start, sentence.end)] + ([intros[c.paragraph]] if c.paragraph in intros else [])
+        scopes = [sentence] + ([intros[c.paragraph]] if c.paragraph in intros else [])
         speaks_for_all = any(hits.has("general_staff", *scope) for scope in scopes)
         if c.paragraph in sector_paragraphs and not speaks_for_all:
             continue
@@ -90,16 +90,14 @@ def _sector_paragraphs(hits: Hits, segments: Segments) -> set[int]:
 def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> list[Candidate]:
     """The role the words around each number give it (or None when they give none)."""
     out = []
-    cache: dict[int, dict[str, list]] = {}
     for c in candidates:
         if c.role is not None:
             out.append(c)
             continue
-        if c.sentence not in cache:
-            sentence = segments.sentences[c.sentence]
-            cache[c.sentence] = {name: [(h.s, h.e) for h in hits.find(name, sentence.start, sentence.end)]
-                                 for name in ("daily", "previous", "total", "total_after")}
-        role = _role_from_cues(c, cache[c.sentence])
+        scope = segments.scope(c.start, c.end)
+        cues = {name: [(h.s, h.e) for h in hits.find(name, *scope)]
+                for name in ("daily", "previous", "total", "total_after")}
+        role = _role_from_cues(c, cues)
         if role is None and c.increment:
             role = "daily"
         if role is None and c.structured:

@@ -2,19 +2,19 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import re
 
 # A sentence may end at . ! ? ; before blanks and what may start a sentence (checked in _sentences: a capital,
 # a digit, a bullet), at . ! ? at the very end, and at every line break.
 _END = re.compile(r"[.!?;](?=[\"'»”’)\]]*\s+[\"'«“(\[•\-–—*]*([\w•]))|[.!?](?=[\"'»”’]*\s*$)|\n+")
+SCOPE = 400  # characters: longer than any real sentence clause
 _LINE = re.compile(r"\S[^\n]*")  # linear: a line from its first non-blank character
 _LAST_WORD = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)$")
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     start: int
     end: int
 
@@ -36,6 +36,13 @@ class Segments:
     def sentence_at(self, offset: int) -> Segment:
         index = max(0, bisect_right(self._starts, offset) - 1)
         return self.sentences[index] if self.sentences else Segment(0, len(self.text))
+
+    def scope(self, start: int, end: int | None = None) -> Segment:
+        """Where the cues of a figure at [start, end) are looked for: its sentence, but no further than
+        SCOPE characters either side, so a text without full stops costs linear time, not quadratic."""
+        sentence = self.sentence_at(start)
+        end = start if end is None else end
+        return Segment(max(sentence.start, start - SCOPE), min(sentence.end, end + SCOPE))
 
     def sentence_index(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
