@@ -134,31 +134,37 @@ class Trie:
             node.out.append((section, value))
 
     def scan(self, text: str) -> "Hits":
-        tokens = list(_FAST_TOKEN.finditer(_lowered(text)))
+        lowered = _lowered(text)
+        words = _FAST_TOKEN.findall(lowered)          # two passes in C beat one in Python:
+        tokens = list(_FAST_TOKEN.finditer(lowered))  # the words, and their offsets when needed
         found: dict[str, list[Hit]] = {}
         first_words, stems_by_head = self.root.next, self._stems_by_head()
-        count = len(tokens)
+        count = len(words)
         gap = _GAP.fullmatch
-        for i, token in enumerate(tokens):
-            word = token.group()
+        for i, word in enumerate(words):
             # Most words start no phrase: a dictionary look-up or two decides.
             child = first_words.get(word)
             stems = stems_by_head.get(word[:3])
             if child is None and stems is None:
                 continue
+            start = tokens[i].start()
             stack = [(child, i)] if child is not None else []
             if stems is not None:
                 stack.extend((node, i) for stem, node in stems if word.startswith(stem))
             while stack:
                 node, j = stack.pop()
-                for section, value in node.out:
-                    found.setdefault(section, []).append(Hit(token.start(), tokens[j].end(), value))
+                if node.out:
+                    end = tokens[j].end()
+                    for section, value in node.out:
+                        hits = found.get(section)
+                        if hits is None:
+                            hits = found[section] = []
+                        hits.append(Hit(start, end, value))
                 if j + 1 >= count or not (node.next or node.stems):
                     continue
-                following = tokens[j + 1]
-                children = node.children(following.group())
+                children = node.children(words[j + 1])
                 # Most phrases end at their first word: test what stands between words only when one goes on.
-                if children and gap(text, tokens[j].end(), following.start()):
+                if children and gap(text, tokens[j].end(), tokens[j + 1].start()):
                     stack.extend((child, j + 1) for child in children)
         return Hits(found)
 
@@ -214,21 +220,19 @@ class Hits:
             index += 1
         return False
 
-    def at(self, section: str, start: int) -> Hit | None:
-        """The hit that begins exactly at `start`."""
+    def ending_near(self, section: str, offset: int, slack: int = 2, floor: int = 0) -> Hit | None:
+        """The last hit that ends at most `slack` characters before `offset` (and not before `floor`)."""
         hits = self.by_section.get(section)
         if not hits:
             return None
-        index = bisect_left(self._starts[section], start)
-        return hits[index] if index < len(hits) and hits[index].s == start else None
-
-    def ending_near(self, section: str, offset: int, slack: int = 2, floor: int = 0) -> Hit | None:
-        """The last hit that ends at most `slack` characters before `offset` (and not before `floor`)."""
-        best = None
-        for hit in self.find(section, max(floor, offset - 60), offset):
-            if offset - hit.e <= slack:
-                best = hit
-        return best
+        lowest = max(floor, offset - 60)
+        index = bisect_left(self._starts[section], offset) - 1
+        while index >= 0 and hits[index].s >= lowest:
+            hit = hits[index]
+            if hit.e <= offset and offset - hit.e <= slack:
+                return hit
+            index -= 1
+        return None
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
