@@ -1,4 +1,9 @@
-"""Whole-process throughput and peak memory of `casualty batch`.
+"""Every speed figure in one run: the extractor beside its floor, start-up, and `casualty batch`.
+
+1. parse_text docs/s over the dev corpus beside one regex pass finding every number (bench/extractor.py);
+2. start-up of `casualty --version` and a small `casualty parse` beside importing click, regex and
+   dateutil (bench/startup.py);
+3. whole-process throughput and peak memory of `casualty batch`:
 
 Generates reports from the petroivaniuk dataset (bench/generate.py: official lists and news prose),
 runs `casualty batch` as a real subprocess, and prints docs/s (wall clock of the whole process,
@@ -21,6 +26,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import extractor  # noqa: E402
+import startup  # noqa: E402
 from generate import write  # noqa: E402
 
 
@@ -62,7 +69,11 @@ def main() -> None:
     parser.add_argument("--jobs", default="1,2", help="comma-separated -j values")
     parser.add_argument("--memory", default="10000,100000", help="comma-separated input counts for memory ('' skips)")
     parser.add_argument("--keep", help="work in this folder and keep it")
+    parser.add_argument("--batch-only", action="store_true", help="skip the extractor and start-up figures")
     args = parser.parse_args()
+    if not args.batch_only:
+        extractor.measure()
+        startup.measure()
     folder = args.keep or tempfile.mkdtemp(prefix="casualty-bench-")
     os.makedirs(folder, exist_ok=True)
     try:
