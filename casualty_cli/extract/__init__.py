@@ -106,9 +106,13 @@ def _set_dates(report: Report, text: str, hits: Hits, segments: Segments, dates:
     best, best_score = None, 1
     previous_date = None
     for index, mention in enumerate(dates):
-        if mention.kind == "month" or mention.is_invasion_start:
+        if mention.kind == "month":
             continue
         sentence_index = segments.sentence_index(mention.start)
+        # "since Feb. 24" is where the count starts; "reported on Feb. 24" (of a later year) dates a report.
+        cued = _dated_by_cue(hits, mention, segments.sentences[sentence_index].start)
+        if mention.is_invasion_start and (mention.year is not None or not cued):
+            continue
         if sentence_index in claim_sentences:
             continue
         sentence = segments.sentences[sentence_index]
@@ -137,7 +141,6 @@ def _set_dates(report: Report, text: str, hits: Hits, segments: Segments, dates:
         if mention.kind == "weekday":
             score -= 1
         # A date right after an as_of cue ("втрати ворога за 27 липня") dates the report even after a loss word.
-        cued = hits.ending_near("as_of", mention.start, slack=2, floor=sentence.start) is not None
         if not cued and hits.has("loss", max(sentence.start, mention.start - 50), mention.start):
             score -= 2  # "destroyed ... on Saturday, October 1": the day of the losses, not of the report
         if score > best_score:
@@ -155,6 +158,12 @@ def _set_dates(report: Report, text: str, hits: Hits, segments: Segments, dates:
     if report.previous:
         previous_day = hits.all("previous_day")
         report.previous_as_of = previous_date or (best - timedelta(days=1) if best and previous_day else None)
+
+
+def _dated_by_cue(hits: Hits, mention: DateMention, floor: int) -> bool:
+    """"as of Oct. 6", "станом на 6 жовтня": an as_of cue right before the date (a bare "le", "on" is too common)."""
+    cue = hits.ending_near("as_of", mention.start, slack=2, floor=floor)
+    return cue is not None and cue.e - cue.s > 2
 
 
 def _ends_invasion_range(text: str, hits: Hits, dates: list[DateMention], index: int) -> bool:
