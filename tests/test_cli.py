@@ -163,3 +163,32 @@ def test_no_input_on_a_terminal_is_a_usage_error_not_a_hang():
         os.close(secondary)
     assert proc.returncode == 2
     assert b"no input" in proc.stderr
+
+
+def _run_on_a_terminal(args, env_extra):
+    """Run casualty with a pseudo-terminal as standard output; return what it printed there."""
+    primary, secondary = pty.openpty()
+    env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
+    env.update(env_extra, COLUMNS="120")
+    proc = subprocess.Popen(CASUALTY + args, stdout=secondary, stderr=subprocess.PIPE, env=env)
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=60)
+    os.close(primary)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_terminal_gets_a_coloured_table_unless_no_color():
+    coloured = _run_on_a_terminal(["parse", str(OFFICIAL)], {})
+    plain = _run_on_a_terminal(["parse", str(OFFICIAL)], {"NO_COLOR": "1"})
+    assert "Tanks" in coloured and "Tanks" in plain          # auto: a table on a terminal
+    assert "\x1b[" in coloured
+    assert "\x1b[" not in plain
