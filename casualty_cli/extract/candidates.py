@@ -241,11 +241,15 @@ def _is_increment(hits: Hits, number: Number, following: Mention | None) -> bool
 
 
 def _last_in_line(candidates: list[Candidate], text: str, offset: int) -> Candidate | None:
+    """The figure a "(+N)" belongs to: the last one before it on its line, with only its noun between
+    ("2449 (+14)", "17,043 armoured vehicles (+14)")."""
     if not candidates:
         return None
     last = candidates[-1]
+    if offset - last.end > 50:
+        return None
     between = text[last.end:offset]
-    return last if len(between) <= 12 and "\n" not in between else None
+    return last if "\n" not in between and not _LIST_BREAK.search(between) else None
 
 
 def _distribute_qualifiers(text: str, hits: Hits, candidates: list[Candidate]) -> list[Candidate]:
