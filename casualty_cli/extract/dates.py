@@ -160,7 +160,6 @@ class YearContext:
     text_year: int | None     # the latest year the text names (other than the invasion's), when no published
     epoch: date | None = None  # when the figures' magnitude says the report was made
     named_days: tuple[tuple[int, date], ...] = ()  # "в среду, 2 марта": weekdays the text itself dates
-    named_days: tuple[tuple[int, date], ...] = ()  # "в среду, 2 марта": weekdays the text itself dates
 
 
 def resolve(mention: DateMention, ctx: YearContext) -> date | None:
