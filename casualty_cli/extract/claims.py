@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Callable
 
 import regex
 
@@ -9,7 +10,7 @@ from ..model import Claim, Span
 from .dates import DateMention
 from .lexicon import Hits, Lexicon
 from .numbers import Number
-from .text import Segments
+from .text import Segment, Segments
 
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _RANGE_JOIN = regex.compile(r"^\s*(?:and|to|-|–|—|і|и|та|до|bis|à|a|y|e|ile|do)\s*$", regex.IGNORECASE)
@@ -91,10 +92,11 @@ def _qualifier(hits: Hits, number: Number, floor: int) -> str | None:
     return hit.value.lower() if hit else None
 
 
-def claim_date(dates: list[DateMention], resolve_one) -> "callable":
+def claim_date(dates: list[DateMention], resolve_one: Callable[[DateMention], date | None]
+               ) -> Callable[[Segment], date | None]:
     """The date a claim sentence names ("as of Sept. 25", "said on Sept. 21")."""
 
-    def date_of(sentence) -> date | None:
+    def date_of(sentence: Segment) -> date | None:
         for mention in dates:
             if sentence.start <= mention.start < sentence.end and mention.kind != "month":
                 resolved = resolve_one(mention)

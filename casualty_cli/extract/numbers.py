@@ -76,9 +76,9 @@ def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = N
     for m in _DIGITS_RE.finditer(text):
         if taken.overlaps(m.start(), m.end()):
             continue
-        value = digits_value(m.group())
-        if value is not None:
-            found.append(Number(value, m.start(), m.end()))
+        digits = digits_value(m.group())
+        if digits is not None:
+            found.append(Number(digits, m.start(), m.end()))
     words = hits.all("number")
     index = 0
     while index < len(words):
