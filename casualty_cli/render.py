@@ -64,14 +64,21 @@ def write_table(records: list[dict[str, Any]], out: TextIO, *, color: bool, evid
                 width: int | None = None) -> None:
     """A rich table per record: the date and reporter above, claims below, failed checks marked."""
     from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
 
     console = Console(file=out, no_color=not color, highlight=False, force_terminal=color,
                       width=width or (None if color else 100), soft_wrap=False)
+    for renderable in table_renderables(records, evidence=evidence):
+        console.print(renderable)
+
+
+def table_renderables(records: list[dict[str, Any]], *, evidence: bool = False) -> Iterable[Any]:
+    """What write_table prints, as rich renderables (scripts/make_table_picture.py draws them as SVG)."""
+    from rich.table import Table
+    from rich.text import Text
+
     for index, record in enumerate(records):
         if index:
-            console.print()
+            yield Text("")
         head = Text()
         head.append(str(record.get("source")), style="bold")
         facts = [("as of", record.get("as_of")), ("since", record.get("since")),
@@ -84,12 +91,12 @@ def write_table(records: list[dict[str, Any]], out: TextIO, *, color: bool, evid
         if record.get("directions"):
             head.append("\ndirections of greatest losses: ", style="dim")
             head.append(", ".join(record["directions"]))
-        console.print(head)
+        yield head
         failed = {c["category"] for c in record.get("checks", []) if not c["ok"]}
         checked = {c["category"] for c in record.get("checks", [])}
         rows = [c for c in CATEGORIES if any(c in record.get(r, {}) for r in ("totals", "daily", "previous"))]
         if not rows:
-            console.print(Text("no figures found", style="italic"))
+            yield Text("no figures found", style="italic")
         else:
             table = Table(show_header=True, header_style="bold")
             table.add_column("category")
@@ -110,10 +117,10 @@ def write_table(records: list[dict[str, Any]], out: TextIO, *, color: bool, evid
                     quotes = [record.get("evidence", {}).get(f"{role}.{category}") for role in ("totals", "daily", "previous")]
                     cells.append(" | ".join(repr(q["text"]) for q in quotes if q))
                 table.add_row(*cells)
-            console.print(table)
+            yield table
         claims = record.get("claims") or []
         if claims:
-            console.print(Text("Other parties' claims", style="bold"))
+            yield Text("Other parties' claims", style="bold")
             for claim in claims:
                 value = f"{claim['low']:,}–{claim['value']:,}" if claim.get("low") else f"{claim['value']:,}"
                 line = Text("  • ")
@@ -122,7 +129,7 @@ def write_table(records: list[dict[str, Any]], out: TextIO, *, color: bool, evid
                 line.append(f"{qualifier}{value} {claim['what']} ({claim['side']})")
                 if claim.get("as_of"):
                     line.append(f", as of {claim['as_of']}", style="dim")
-                console.print(line)
+                yield line
 
 
 def _num(value: int | None) -> str:
