@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Draw docs/table.svg, the README's picture of the table, from a sample (rerun after changing the table)."""
+import io
 from pathlib import Path
 
 from rich.console import Console
@@ -12,7 +13,7 @@ SAMPLE = "samples/seed-like-2022-10-06.txt"
 
 record = parse_text((ROOT / SAMPLE).read_text(encoding="utf-8"), published="2022-10-06").to_dict()
 record["source"] = SAMPLE
-console = Console(record=True, width=80, file=open("/dev/null", "w"), force_terminal=True)
+console = Console(record=True, width=80, file=io.StringIO(), force_terminal=True)
 for renderable in table_renderables([record]):
     console.print(renderable)
 console.save_svg(str(ROOT / "docs" / "table.svg"), title=f"casualty parse --published 2022-10-06 {SAMPLE}")
