@@ -51,7 +51,7 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
         sentences.add(index)
         if not (hits.has("what", sentence.start, sentence.end) or hits.has("claim_persons", sentence.start, sentence.end)):
             continue
-        by = speaker.value
+        by = speaker.value if speaker is not None else ""
         side = "ukraine" if (hits.has("ukrainian_party", sentence.start, sentence.end)
                              or hits.has("ukraine_side", sentence.start, sentence.end)) else "russia"
         as_of = date_of(sentence)

@@ -121,16 +121,16 @@ def find_dates(text: str, hits: Hits) -> list[DateMention]:
         after = _DAY_AFTER.match(text, month.e, month.e + 12)
         before = _DAY_BEFORE.search(text, max(0, month.s - 12), month.s)
         if after and 1 <= int(after.group(1)) <= 31:
-            start, end, day = month.s, after.end(), int(after.group(1))
+            first, end, day = month.s, after.end(), int(after.group(1))
         elif before and 1 <= int(before.group(1)) <= 31:
-            start, end, day = before.start(), month.e, int(before.group(1))
+            first, end, day = before.start(), month.e, int(before.group(1))
         else:
             year = _YEAR_AFTER.match(text, month.e, month.e + 16)
             if year:
                 add(DateMention(month.s, year.end(), None, month.value, int(year.group(1)), kind="month"))
             continue
         year = _YEAR_AFTER.match(text, end, end + 16)
-        add(DateMention(start, year.end() if year else end, day, month.value, int(year.group(1)) if year else None))
+        add(DateMention(first, year.end() if year else end, day, month.value, int(year.group(1)) if year else None))
     for weekday in hits.all("weekday"):
         add(DateMention(weekday.s, weekday.e, None, None, None, weekday=weekday.value, kind="weekday"))
     found.sort(key=lambda d: d.start)
@@ -201,8 +201,9 @@ def resolve(mention: DateMention, ctx: YearContext) -> date | None:
             return _safe_date(ctx.text_year, month, day)
         if ctx.epoch is not None and years:
             # Among the years whose calendar fits, the one the figures' magnitude points to.
-            nearest = min(years, key=lambda y: abs(y - ctx.epoch.year))
-            if abs(nearest - ctx.epoch.year) <= 1:
+            epoch_year = ctx.epoch.year
+            nearest = min(years, key=lambda y: abs(y - epoch_year))
+            if abs(nearest - epoch_year) <= 1:
                 return _safe_date(nearest, month, day)
         if len(years) == 1:
             return _safe_date(years[0], month, day)

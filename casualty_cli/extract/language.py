@@ -43,8 +43,8 @@ def detect(text: str, default: str = "en") -> str:
             if uk != ru:
                 return "uk" if uk > ru else "ru"
             # No letter of either alphabet's own: the commoner words decide.
-            scores = {code: sum(1 for w in words if w in vocabularies[code]) for code in options}
-            return "ru" if scores["ru"] > scores["uk"] else "uk"
+            common = {code: sum(1 for w in words if w in vocabularies[code]) for code in options}
+            return "ru" if common["ru"] > common["uk"] else "uk"
         if options:
             return options[0]
     scores = dict.fromkeys(vocabularies, 0)

@@ -67,7 +67,7 @@ def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = N
         value *= hit.value
         rest = _REST.match(text, hit.e, hit.e + 40)  # a short end: the regex engine scans up to it
         remainder = digits_value(rest.group(1)) if rest else None
-        if remainder is not None and remainder < hit.value and "." not in lead.group(1) and "," not in lead.group(1):
+        if rest is not None and remainder is not None and remainder < hit.value and "." not in lead.group(1) and "," not in lead.group(1):
             found.append(Number(int(round(value)) + remainder, lead.start(1), rest.end(1)))
             taken.add(lead.start(1), rest.end(1))
         else:
