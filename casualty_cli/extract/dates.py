@@ -121,16 +121,16 @@ def find_dates(text: str, hits: Hits) -> list[DateMention]:
         after = _DAY_AFTER.match(text, month.e, month.e + 12)
         before = _DAY_BEFORE.search(text, max(0, month.s - 12), month.s)
         if after and 1 <= int(after.group(1)) <= 31:
-            first, end, day = month.s, after.end(), int(after.group(1))
+            begin, end, day = month.s, after.end(), int(after.group(1))
         elif before and 1 <= int(before.group(1)) <= 31:
-            first, end, day = before.start(), month.e, int(before.group(1))
+            begin, end, day = before.start(), month.e, int(before.group(1))
         else:
             year = _YEAR_AFTER.match(text, month.e, month.e + 16)
             if year:
                 add(DateMention(month.s, year.end(), None, month.value, int(year.group(1)), kind="month"))
             continue
         year = _YEAR_AFTER.match(text, end, end + 16)
-        add(DateMention(first, year.end() if year else end, day, month.value, int(year.group(1)) if year else None))
+        add(DateMention(begin, year.end() if year else end, day, month.value, int(year.group(1)) if year else None))
     for weekday in hits.all("weekday"):
         add(DateMention(weekday.s, weekday.e, None, None, None, weekday=weekday.value, kind="weekday"))
     found.sort(key=lambda d: d.start)
