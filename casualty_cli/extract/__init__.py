@@ -50,7 +50,9 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     numbers = find_numbers(text, hits, masked)
     mentions = cands.find_mentions(hits)
     indefinite = cands.indefinite_numbers(text, hits, mentions)
-    all_numbers = sorted(numbers + [n for n in indefinite if not _covered(n, numbers)], key=lambda n: n.start)
+    # "a dozen" is a number word, not the article "a" before a noun.
+    starts = {n.start for n in numbers}
+    all_numbers = sorted(numbers + [n for n in indefinite if n.start not in starts], key=lambda n: n.start)
 
     claims, claim_sentences = find_claims(text, lex, hits, segments, numbers,
                                           claim_date(dates, lambda m: resolve_date(m, ctx)))
@@ -74,10 +76,6 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
         report.reporter = lex.reporter or GENERAL_STAFF
     _set_dates(report, text, hits, segments, dates, replace(ctx, epoch=epoch), chosen, claim_sentences)
     return report
-
-
-def _covered(number, numbers) -> bool:
-    return any(n.start < number.end and number.start < n.end for n in numbers)
 
 
 def _year_context(dates: list[DateMention], pub: Published | None) -> YearContext:
