@@ -16,7 +16,8 @@ import os
 from typing import Any, Iterable, Protocol, TextIO
 
 from .errors import OutputError
-from .render import CSV_HEADER, csv_rows, safe_cell
+from .csvsafe import safe_row, unneutralise
+from .render import CSV_HEADER, csv_rows
 
 BATCH_CSV_HEADER = (*CSV_HEADER, "error")
 Results = Iterable[tuple[str, list[dict[str, Any]]]]
@@ -149,7 +150,7 @@ class CsvWriter(_AppendFile):
             last = body[-1][0]
             while body and body[-1][0] == last:
                 body.pop()
-        self._done = {row[0] for row in body}
+        self._done = {unneutralise(row[0]) for row in body}
         with open(self.path, "w", encoding="utf-8", newline="") as handle:
             handle.write(_csv_text([BATCH_CSV_HEADER, *body]))
             handle.flush()
@@ -165,7 +166,7 @@ class CsvWriter(_AppendFile):
                 tidy = [list(row) + [""] for row in csv_rows(record)]
                 rows.extend(tidy or [[record.get("source"), record.get("published"), record.get("as_of"),
                                       "", "", "", "", ""]])
-        self._append(_csv_text([["" if v is None else safe_cell(v) for v in row] for row in rows]))
+        self._append(_csv_text([safe_row(row) for row in rows]))
 
 
 def _csv_text(rows: Iterable[Iterable[Any]]) -> str:
