@@ -11,10 +11,13 @@ Workers return, per task, `(key, [record dict, ...])`; an input that fails gives
 """
 from __future__ import annotations
 
+import contextlib
 import glob
 import io
 import json
 import os
+import signal
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -265,9 +268,50 @@ def map_tasks(tasks: Iterable[Task], options: ParseOptions, *, jobs: int = 1, sc
 
         # forkserver: never fork a process that runs threads (the progress bar's)
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                                   initializer=_ignore_sigint)
+        try:
             yield from ordered_map(lambda chunk: pool.submit(run_chunk, chunk, options), tasks, chunk_size,
                                    window=4 * jobs)
+        except BaseException:
+            _stop_pool(pool)   # Ctrl-C, a closed pipe, a full disk: don't finish the work in flight
+            raise
+        pool.shutdown(wait=True)
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C (sent to the whole process group) to the main process, which stops them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop_pool(pool) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(timeout=5)
+
+
+@contextlib.contextmanager
+def sigint_deferred():
+    """Ctrl-C waits until the block is done (a chunk being written): outputs end on a chunk boundary."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        if previous is signal.default_int_handler:
+            raise KeyboardInterrupt
+        if callable(previous):
+            previous(signal.SIGINT, None)
 
 
 # ---------------------------------------------------------------- a whole run
@@ -304,7 +348,8 @@ def run_batch(tasks: Iterable[Task], writer, options: ParseOptions, *, jobs: int
 
     def consume(results_stream: Iterator[list[Result]]) -> None:
         for results in results_stream:
-            writer.write_chunk(results)
+            with sigint_deferred():
+                writer.write_chunk(results)
             failed_now = 0
             for _key, records in results:
                 stats.inputs += 1

@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 from .env import Environment
-from .errors import CasualtyError, ExitStatus, InputError
+from .errors import CasualtyError, ExitStatus, InputError, OutputError
 from .model import CATEGORIES
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -32,7 +32,18 @@ class Published(click.ParamType):
         return parsed
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+class _Group(click.Group):
+    """Ctrl-C anywhere in a command: one line and exit 130 (click itself would say 'Aborted!' and exit 1)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("casualty: interrupted", err=True)
+            raise click.exceptions.Exit(ExitStatus.INTERRUPTED) from None
+
+
+@click.group(cls=_Group, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "-V", "--version", prog_name="casualty",
                       message="%(prog)s %(version)s (Python " + sys.version.split()[0] + ")")
 def cli():
@@ -245,8 +256,13 @@ def batch(inputs, output, from_list, jobs, text_field, date_field, source_field,
                 stats = run_batch(expand_inputs(inputs, from_list, fields, env.stdin), writer, options, jobs=jobs,
                                   scheduler=scheduler, chunk_size=chunk_size, resume=resume, on_chunk=advance,
                                   connect_timeout=connect_timeout)
+        except OutputError:
+            writer.abort()   # a full disk or a vanished directory: an existing OUT stays as it was
+            raise
         finally:
-            writer.close()
+            writer.close()   # also on Ctrl-C: what was written is whole chunks, resumable
+    except BrokenPipeError:
+        _closed_pipe()
     except CasualtyError as exc:
         _error(str(exc))
         sys.exit(ExitStatus.INPUT_FAILED)
@@ -332,6 +348,8 @@ def timeline(inputs, from_list, jobs, text_field, date_field, source_field, fmt,
         else:
             write(env.stdout, env.stdout_isatty and not env.no_color)
             env.stdout.flush()
+    except BrokenPipeError:
+        _closed_pipe()
     except CasualtyError as exc:
         _error(str(exc))
         sys.exit(ExitStatus.INPUT_FAILED)

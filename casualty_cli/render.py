@@ -9,6 +9,7 @@ import io
 import json
 from typing import Any, Iterable, TextIO
 
+from .csvsafe import safe_cell, safe_row  # noqa: F401 - safe_cell: the one neutralisation
 from .model import CATEGORIES
 
 FORMATS = ("auto", "table", "json", "jsonl", "csv")
@@ -33,16 +34,6 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> None:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def safe_cell(value: Any) -> Any:
-    """Neutralise text a spreadsheet would run as a formula (OWASP CSV injection): prefix a quote.
-
-    Numbers stay numbers; only strings that begin with = + - @ (or tab/CR) are changed.
-    """
-    if isinstance(value, str) and value and value[0] in "=+-@\t\r":
-        return "'" + value
-    return value
-
-
 def csv_rows(record: dict[str, Any]) -> Iterable[tuple[Any, ...]]:
     """Tidy rows: one per category that has any figure."""
     for category in CATEGORIES:
@@ -57,7 +48,7 @@ def write_csv(records: Iterable[dict[str, Any]], out: TextIO, header: bool = Tru
         writer.writerow(CSV_HEADER)
     for record in records:
         for row in csv_rows(record):
-            writer.writerow(["" if v is None else safe_cell(v) for v in row])
+            writer.writerow(safe_row(row))
 
 
 def write_table(records: list[dict[str, Any]], out: TextIO, *, color: bool, evidence: bool = False,

@@ -8,7 +8,7 @@ Tables (one row per document; the full record is kept as JSON in documents.recor
     directions(source, position, name)
     errors(source PK, input, seq, error)
 
-Writes are upserts by source (a re-run replaces a document's rows, never duplicates them), one
+Writes are upserts by source (a re-run replaces a document's rows in its old place, never duplicates them), one
 transaction per chunk, in WAL mode: a process killed with kill -9 loses at most the chunk it was writing.
 """
 from __future__ import annotations
@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from typing import Any, Iterable, Iterator
+
+from .errors import OutputError
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -64,10 +66,19 @@ class SqliteStore:
 
     def __init__(self, path: str):
         self.path = path
-        self.con = connect(path)
-        row = self.con.execute(
-            "SELECT max(m) FROM (SELECT max(seq) AS m FROM documents UNION ALL SELECT max(seq) FROM errors)").fetchone()
+        self.con = None
+        try:
+            self.con = connect(path)
+            row = self.con.execute(
+                "SELECT max(m) FROM (SELECT max(seq) AS m FROM documents UNION ALL SELECT max(seq) FROM errors)"
+            ).fetchone()
+        except sqlite3.Error as exc:   # a read-only directory, a full disk, not a database
+            self.abort()
+            raise self._error(exc) from None
         self.seq = (row[0] or 0) if row else 0
+
+    def _error(self, exc: sqlite3.Error) -> OutputError:
+        return OutputError(f"cannot write {self.path}: {exc}")
 
     def done_inputs(self) -> set[str]:
         rows = self.con.execute("SELECT input FROM documents UNION SELECT input FROM errors")
@@ -75,30 +86,41 @@ class SqliteStore:
 
     def write_chunk(self, results: Iterable[tuple[str, list[dict[str, Any]]]]) -> None:
         con = self.con
-        con.execute("BEGIN IMMEDIATE")
+        seq = self.seq
         try:
-            for key, records in results:
-                for record in records:
-                    self.seq += 1
-                    self._upsert(key, record)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                for key, records in results:
+                    for record in records:
+                        self._upsert(key, record)
+                con.execute("COMMIT")
+            except BaseException:
+                self.seq = seq
+                if con.in_transaction:
+                    con.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:   # the database or disk is full, ...: the chunk is not written at all
+            raise self._error(exc) from None
 
     def _upsert(self, key: str, record: dict[str, Any]) -> None:
         con = self.con
         source = record["source"]
+        # A document written before keeps its place: re-running a batch leaves every row as it was.
+        row = con.execute("SELECT seq FROM documents WHERE source = ? UNION ALL SELECT seq FROM errors WHERE source = ?",
+                          (source, source)).fetchone()
+        if row is None:
+            self.seq += 1
+        seq = row[0] if row else self.seq
         con.execute("DELETE FROM documents WHERE source = ?", (source,))   # cascades to figures/claims/directions
         con.execute("DELETE FROM errors WHERE source = ?", (source,))
         if "error" in record and "totals" not in record:
             con.execute("INSERT INTO errors(source, input, seq, error) VALUES (?, ?, ?, ?)",
-                        (source, key, self.seq, record["error"]))
+                        (source, key, seq, record["error"]))
             return
         con.execute(
             "INSERT INTO documents(source, input, seq, published, language, as_of, since, reporter, previous_as_of,"
             " title, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (source, key, self.seq, record.get("published"), record.get("language"), record.get("as_of"),
+            (source, key, seq, record.get("published"), record.get("language"), record.get("as_of"),
              record.get("since"), record.get("reporter"), record.get("previous_as_of"), record.get("title"),
              json.dumps(record, ensure_ascii=False)))
         figures: dict[str, list[Any]] = {}
@@ -115,8 +137,14 @@ class SqliteStore:
         con.executemany("INSERT INTO directions(source, position, name) VALUES (?, ?, ?)",
                         [(source, i, name) for i, name in enumerate(record.get("directions") or [])])
 
+    def abort(self) -> None:
+        """The database keeps every committed chunk: nothing to undo."""
+        self.close()
+
     def close(self) -> None:
-        self.con.close()
+        if self.con is not None:
+            self.con.close()
+            self.con = None
 
 
 def read_records(path: str, errors: bool = False) -> Iterator[dict[str, Any]]:

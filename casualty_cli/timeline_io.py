@@ -8,6 +8,7 @@ import os
 from typing import Any, Iterator, Sequence, TextIO
 
 from .batch import ArticleFields, expand_inputs, map_tasks
+from .csvsafe import safe_row, unneutralise
 from .errors import CasualtyError
 from .model import CATEGORIES
 from .options import ParseOptions
@@ -37,6 +38,9 @@ def _csv_records(path: str) -> Iterator[dict[str, Any]]:
             raise CasualtyError(f"{path}: not a casualty CSV (needs source, category, total columns)")
         record: dict[str, Any] | None = None
         for row in reader:
+            row["source"] = unneutralise(row["source"] or "")
+            if row.get("error"):
+                row["error"] = unneutralise(row["error"])
             if record is None or row["source"] != record["source"]:
                 if record is not None:
                     yield record
@@ -86,7 +90,7 @@ def _extracted(inputs, from_list, fields, options, jobs, stdin) -> Iterator[dict
 def write_csv(rows: Sequence[Row], out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
-    writer.writerows(row.csv_row() for row in rows)
+    writer.writerows(safe_row(row.csv_row()) for row in rows)
 
 
 def write_json(rows: Sequence[Row], out: TextIO) -> None:

@@ -9,14 +9,18 @@ for CSV the rows of the last source (they may be incomplete, so that input is si
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
+import tempfile
 from typing import Any, Iterable, Protocol, TextIO
 
 from .errors import OutputError
-from .render import CSV_HEADER, csv_rows, safe_cell
+from .output import atomic_text_file, output_error
+from .csvsafe import safe_row, unneutralise
+from .render import CSV_HEADER, csv_rows
 
 BATCH_CSV_HEADER = (*CSV_HEADER, "error")
 Results = Iterable[tuple[str, list[dict[str, Any]]]]
@@ -25,6 +29,7 @@ Results = Iterable[tuple[str, list[dict[str, Any]]]]
 class Writer(Protocol):
     def done_inputs(self) -> set[str]: ...
     def write_chunk(self, results: Results) -> None: ...
+    def abort(self) -> None: ...    # after a write error: leave an existing output as it was
     def close(self) -> None: ...
 
 
@@ -50,7 +55,7 @@ def open_writer(path: str, resume: bool = False, stdout: TextIO | None = None) -
             return SqliteStore(path)
         return (JsonlWriter if kind == "jsonl" else CsvWriter)(path, resume)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise output_error(path, exc) from None
 
 
 def record_line(key: str, record: dict[str, Any]) -> str:
@@ -71,22 +76,43 @@ class StreamWriter:
         self.out.write("".join(record_line(key, r) for key, records in results for r in records))
         self.out.flush()
 
+    def abort(self) -> None:
+        pass
+
     def close(self) -> None:
         self.out.flush()
 
 
 class _AppendFile:
-    """A text file written in appended, fsynced chunks."""
+    """A text file written in appended, fsynced chunks, straight to the file descriptor (no buffer).
+
+    A chunk that cannot be written whole (a full disk, an I/O error) is cut off again, so the file
+    always ends at a chunk boundary: --resume continues it once there is room. A new run over an
+    existing OUT writes beside it and renames into place when it ends (done, failed inputs, or
+    Ctrl-C); if writing fails, OUT is left as it was.
+    """
 
     def __init__(self, path: str, resume: bool):
         self.path = path
         self._done: set[str] = set()
-        if resume and os.path.exists(path):
+        self._tmp: str | None = None
+        self._closed = False
+        fresh = not (resume and os.path.exists(path))
+        if not fresh:
             self._recover()
-            self.handle = open(path, "a", encoding="utf-8", newline="")
+            self.fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+        elif os.path.isfile(path):
+            directory = os.path.dirname(os.path.abspath(path))
+            self.fd, self._tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory)
         else:
-            self.handle = open(path, "w", encoding="utf-8", newline="")
-            self._start()
+            self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        self._size = os.fstat(self.fd).st_size
+        try:
+            if fresh:
+                self._start()
+        except BaseException:
+            self.abort()
+            raise
 
     def _start(self) -> None:
         pass
@@ -100,15 +126,40 @@ class _AppendFile:
     def _append(self, text: str) -> None:
         if not text:
             return
+        data = memoryview(text.encode("utf-8"))
         try:
-            self.handle.write(text)
-            self.handle.flush()
-            os.fsync(self.handle.fileno())
+            while data:
+                data = data[os.write(self.fd, data):]
+            os.fsync(self.fd)
         except OSError as exc:
-            raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+            with contextlib.suppress(OSError):
+                os.ftruncate(self.fd, self._size)   # back to the last whole chunk
+            raise output_error(self.path, exc) from None
+        self._size = os.fstat(self.fd).st_size
+
+    def abort(self) -> None:
+        """After a write error: close, and drop a replacement file so that an existing OUT stays as it was."""
+        if self._closed:
+            return
+        self._closed = True
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+        if self._tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(self._tmp)
 
     def close(self) -> None:
-        self.handle.close()
+        if self._closed:
+            return
+        self._closed = True
+        os.close(self.fd)
+        if self._tmp:
+            try:
+                os.replace(self._tmp, self.path)
+            except OSError as exc:
+                with contextlib.suppress(OSError):
+                    os.unlink(self._tmp)
+                raise output_error(self.path, exc) from None
 
 
 class JsonlWriter(_AppendFile):
@@ -149,11 +200,13 @@ class CsvWriter(_AppendFile):
             last = body[-1][0]
             while body and body[-1][0] == last:
                 body.pop()
-        self._done = {row[0] for row in body}
-        with open(self.path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(_csv_text([BATCH_CSV_HEADER, *body]))
-            handle.flush()
-            os.fsync(handle.fileno())
+        self._done = {unneutralise(row[0]) for row in body}
+        kept = _csv_text([BATCH_CSV_HEADER, *body]).encode("utf-8")
+        if data.startswith(kept):
+            _truncate(self.path, len(kept))          # what we wrote is a prefix: cut, never rewrite
+        else:
+            with atomic_text_file(self.path) as handle:
+                handle.write(kept.decode("utf-8"))
 
     def write_chunk(self, results: Results) -> None:
         rows: list[Any] = []
@@ -165,7 +218,7 @@ class CsvWriter(_AppendFile):
                 tidy = [list(row) + [""] for row in csv_rows(record)]
                 rows.extend(tidy or [[record.get("source"), record.get("published"), record.get("as_of"),
                                       "", "", "", "", ""]])
-        self._append(_csv_text([["" if v is None else safe_cell(v) for v in row] for row in rows]))
+        self._append(_csv_text([safe_row(row) for row in rows]))
 
 
 def _csv_text(rows: Iterable[Iterable[Any]]) -> str:

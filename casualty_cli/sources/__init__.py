@@ -140,7 +140,7 @@ def _read_stream(stream: BinaryIO, source: str, options: ParseOptions, *, name: 
     if head.startswith(archives.GZIP_MAGIC):
         inner = archives.peek_gzip(stream, source)
         if inner.startswith(archives.WARC_MAGIC) or _is_arc(inner):
-            gz = archives.StrictGzip(stream)
+            gz = archives.StrictGzip(stream, options.max_bytes)
             try:
                 yield from _read_warc(gz, source, options)
             finally:

@@ -45,20 +45,39 @@ def peek_gzip(stream: BinaryIO, source: str, size: int = 8) -> bytes:
         stream.seek(position)
 
 
-class StrictGzip:
-    """A gzip stream whose truncation is an error, not an end (warcio takes EOFError for the end)."""
+# A compressed archive may inflate to many times --max-bytes (a crawl's WARC.gz does), but not at a
+# ratio no real web page reaches: past BOMB_FLOOR x the cap, more than BOMB_RATIO x the compressed bytes
+# read is a gzip bomb, and reading stops (warcio would inflate every skipped or oversized record).
+BOMB_FLOOR = 16
+BOMB_RATIO = 200
 
-    def __init__(self, stream: BinaryIO):
+
+class StrictGzip:
+    """A gzip stream whose truncation is an error, not an end (warcio takes EOFError for the end),
+    and whose inflation is bounded (see BOMB_RATIO)."""
+
+    def __init__(self, stream: BinaryIO, max_bytes: int | None = None):
+        self._stream = stream
+        self._start = stream.tell()
         self._gz = gzip.GzipFile(fileobj=stream, mode="rb")
+        self._floor = BOMB_FLOOR * max_bytes if max_bytes else None
+        self._out = 0
 
     def read(self, size: int = -1) -> bytes:
         # read1: one step at a time, so the bytes before the damage are handed out before the error.
         try:
             if size is not None and size >= 0:
-                return self._gz.read1(size)
-            return b"".join(iter(lambda: self._gz.read1(64 * 1024), b""))
+                data = self._gz.read1(size)
+            else:
+                data = b"".join(iter(lambda: self._gz.read1(64 * 1024), b""))
         except EOFError:
             raise OSError("the compressed data ends early") from None
+        self._out += len(data)
+        if self._floor and self._out > self._floor:
+            packed = max(1, self._stream.tell() - self._start)
+            if self._out > BOMB_RATIO * packed:
+                raise OSError(f"inflates more than {BOMB_RATIO} times (a gzip bomb); not read further")
+        return data
 
     def close(self) -> None:
         self._gz.close()
@@ -76,6 +95,7 @@ def read_warc(stream: BinaryIO, source: str, options: ParseOptions, read_record:
 
     done = skipped = 0
     records = archive.ArchiveIterator(stream, arc2warc=True)
+    records.INC_RECORD = ""   # warcio writes a lying Content-Length's warning straight to stderr; ours is one line
     while True:
         try:
             record = next(records)
