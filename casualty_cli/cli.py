@@ -109,23 +109,32 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
             state["figures"] = state["figures"] or _has_figures(record)
             yield record
 
+    with _one_line_errors(debug), _destination(output, env) as (out, color):
+        _write(records(), fmt, out, color=color, evidence=evidence)
+    if state["failed"]:
+        sys.exit(ExitStatus.INPUT_FAILED)
+    if fail_if_empty and not state["figures"]:
+        sys.exit(ExitStatus.EMPTY)
+
+
+@contextlib.contextmanager
+def _one_line_errors(debug: bool):
+    """Errors meant for the user become one line and exit 1; anything else too, with a traceback only
+    under --debug; a closed pipe ends quietly. Click's own usage errors pass through (exit 2)."""
     try:
-        with _destination(output, env) as (out, color):
-            _write(records(), fmt, out, color=color, evidence=evidence)
+        yield
+    except click.ClickException:
+        raise
     except BrokenPipeError:
         _closed_pipe()
     except CasualtyError as exc:
         _error(str(exc))
         sys.exit(ExitStatus.INPUT_FAILED)
-    except Exception as exc:  # an unexpected failure: one line, unless --debug
+    except Exception as exc:
         if debug:
             raise
         _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
         sys.exit(ExitStatus.INPUT_FAILED)
-    if state["failed"]:
-        sys.exit(ExitStatus.INPUT_FAILED)
-    if fail_if_empty and not state["figures"]:
-        sys.exit(ExitStatus.EMPTY)
 
 
 def _has_figures(record) -> bool:
@@ -248,7 +257,7 @@ def batch(inputs, output, from_list, jobs, text_field, date_field, source_field,
                            encoding=encoding, max_bytes=max_bytes, timeout=timeout)
     jobs = jobs or _cpu_count()
     show = env.stderr_isatty and not quiet
-    try:
+    with _one_line_errors(debug):
         total = count_tasks(inputs, from_list, fields) if show else None
         writer = open_writer(output, resume=resume, stdout=env.stdout)
         try:
@@ -261,16 +270,6 @@ def batch(inputs, output, from_list, jobs, text_field, date_field, source_field,
             raise
         finally:
             writer.close()   # also on Ctrl-C: what was written is whole chunks, resumable
-    except BrokenPipeError:
-        _closed_pipe()
-    except CasualtyError as exc:
-        _error(str(exc))
-        sys.exit(ExitStatus.INPUT_FAILED)
-    except Exception as exc:
-        if debug:
-            raise
-        _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
-        sys.exit(ExitStatus.INPUT_FAILED)
     for source, message in stats.failures:
         _error(f"{source}: {message}")
     if stats.failed > len(stats.failures):
@@ -323,7 +322,7 @@ def timeline(inputs, from_list, jobs, text_field, date_field, source_field, fmt,
         raise click.UsageError("no input: name batch outputs (.db, .jsonl, .csv) or articles")
     fields = ArticleFields(text=text_field, date=date_field, source=source_field)
     options = ParseOptions(published=published, language=language.lower() if language else None)
-    try:
+    with _one_line_errors(debug):
         records = timeline_io.read_records(inputs, from_list, fields, options, jobs or _cpu_count(), env.stdin)
         result = build_timeline(records, categories or None, official_matcher(official))
         rows = result.rows
@@ -340,24 +339,8 @@ def timeline(inputs, from_list, jobs, text_field, date_field, source_field, fmt,
             else:
                 timeline_io.write_table(rows, out, color)
 
-        if output:
-            from .output import atomic_text_file
-
-            with atomic_text_file(output) as handle:
-                write(handle, False)
-        else:
-            write(env.stdout, env.stdout_isatty and not env.no_color)
-            env.stdout.flush()
-    except BrokenPipeError:
-        _closed_pipe()
-    except CasualtyError as exc:
-        _error(str(exc))
-        sys.exit(ExitStatus.INPUT_FAILED)
-    except Exception as exc:
-        if debug:
-            raise
-        _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
-        sys.exit(ExitStatus.INPUT_FAILED)
+        with _destination(output, env) as (out, color):
+            write(out, color)
     if result.undated:
         click.echo(f"casualty: {result.undated:,} records with totals but no date (as_of) were left out", err=True)
 
