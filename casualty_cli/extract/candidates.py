@@ -56,6 +56,7 @@ class Candidate:
     paragraph: int = 0
     increment: bool = False     # "four more tanks", "another 500 soldiers"
     indefinite: bool = False    # "a helicopter": one, trusted only beside other figures
+    scope: tuple[int, int] = (0, 0)  # where its cues are looked for (Segments.scope)
 
     def with_role(self, role: str | None, strength: int) -> "Candidate":
         self.role, self.strength = role, strength
@@ -142,6 +143,7 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
             structured=structured or listed, sentence=sentence_index,
             paragraph=segments.paragraph_index(number.start),
             increment=_is_increment(hits, number, following), indefinite=number.start in indefinite,
+            scope=tuple(segments.scope(number.start, number.end)),
         ))
     return _distribute_qualifiers(text, hits, candidates)
 

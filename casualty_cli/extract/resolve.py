@@ -11,8 +11,8 @@ from datetime import date
 
 from . import priors
 from .candidates import CUE, INFERRED, STRUCTURE, Candidate
-from .lexicon import Hits
-from .text import Segments
+from .lexicon import Hit, Hits
+from .text import Segment, Segments
 
 ROLES = ("totals", "daily", "previous")
 
@@ -26,7 +26,7 @@ def drop_context(hits: Hits, segments: Segments, candidates: list[Candidate],
     for c in candidates:
         if c.sentence in claim_sentences:
             continue
-        sentence = segments.scope(c.start, c.end)
+        sentence = Segment(*c.scope)
         # Items of a list speak in the words of the line that introduces them ("... lost:").
         scopes = [sentence] + ([intros[c.paragraph]] if c.paragraph in intros else [])
         speaks_for_all = any(hits.has("general_staff", *scope) for scope in scopes)
@@ -94,9 +94,7 @@ def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> 
         if c.role is not None:
             out.append(c)
             continue
-        scope = segments.scope(c.start, c.end)
-        cues = {name: [(h.s, h.e) for h in hits.find(name, *scope)]
-                for name in ("daily", "previous", "total", "total_after")}
+        cues = {name: hits.find(name, *c.scope) for name in ("daily", "previous", "total", "total_after")}
         role = _role_from_cues(c, cues)
         if role is None and c.increment:
             role = "daily"
@@ -107,15 +105,15 @@ def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> 
     return out
 
 
-def _role_from_cues(c: Candidate, cues: dict[str, list]) -> str | None:
-    if any(end <= c.start for _, end in cues["previous"]):
+def _role_from_cues(c: Candidate, cues: dict[str, list[Hit]]) -> str | None:
+    if any(end <= c.start for _, end, _ in cues["previous"]):
         return "previous"
-    after = [s for s, _ in cues["total_after"]]
+    after = [s for s, _, _ in cues["total_after"]]
     if after:
         return "totals" if any(s < c.start for s in after) else "daily"
     best, distance = None, None
     for role, name in (("daily", "daily"), ("totals", "total")):
-        for start, end in cues[name]:
+        for start, end, _ in cues[name]:
             gap = c.start - end if end <= c.start else start - c.end if start >= c.end else 0
             if distance is None or gap < distance:
                 best, distance = role, gap
