@@ -207,7 +207,10 @@ def count(out):
     try:
         if out.suffix == ".jsonl":
             return out.read_bytes().count(b"\n")
-        con = sqlite3.connect(out)
+        if not out.exists():
+            return 0
+        # Read-only: a probe must never create the database file or take a write lock the run needs.
+        con = sqlite3.connect(f"file:{out}?mode=ro", uri=True)
         try:
             return con.execute("SELECT count(*) FROM documents").fetchone()[0]
         finally:
