@@ -19,19 +19,14 @@ import sys
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
-import regex
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-FLAGS = regex.IGNORECASE | regex.VERSION1
-WORD_END = r"(?![\p{L}\p{N}])"
-WORD_START = r"(?<![\p{L}\p{N}])"
-_APOSTROPHES = "['\u2019\u02bc\u2018`]"
 
 # A word: letters and digits ("russia's" is two words and an apostrophe between); or a currency/percent sign.
 _FAST_TOKEN = re.compile(r"\w+|[%$€£₴₽№]")
@@ -282,30 +277,6 @@ class Lexicon:
         """Every phrase of this language (and every place of the gazetteer) in `text`."""
         return self.trie.scan(text)
 
-    def value(self, table: tuple[str, str], key: str) -> Any:
-        return lookup(self.raw.get(table[0], {}).get(table[1], {}), key)
-
-    def has(self, cue: str, text: str) -> bool:
-        """Convenience for short strings; the engine scans a whole text once instead."""
-        return bool(self.trie.scan(text).all(cue))
-
-    def find(self, cue: str, text: str) -> list[Hit]:
-        return self.trie.scan(text).all(cue)
-
-
-def lookup_key(text: str) -> str:
-    return " ".join(_FAST_TOKEN.findall(normalize(text)))
-
-
-def lookup(table: dict[str, Any], text: str) -> Any:
-    key = lookup_key(text)
-    if key in table:
-        return table[key]
-    for name, value in table.items():
-        if lookup_key(name) == key:
-            return value
-    return None
-
 
 @functools.lru_cache(maxsize=None)
 def available_languages() -> list[str]:
@@ -350,21 +321,6 @@ def gazetteer() -> dict[str, list[str]]:
     """English exonym -> every form of the place in every language."""
     raw = tomllib.loads(resources.files("casualty_cli.data").joinpath("gazetteer.toml").read_text("utf-8"))
     return {place: [form for forms in by_language.values() for form in forms] for place, by_language in raw.items()}
-
-
-def alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of phrases, longest first (for the few patterns that stay regular expressions)."""
-    unique = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(_phrase_pattern(p) for p in unique)
-
-
-def _phrase_pattern(phrase: str) -> str:
-    parts = []
-    for word in phrase.split():
-        stem = word.endswith("*")
-        body = regex.escape(word.rstrip("*")).replace("\\'", "'").replace("'", _APOSTROPHES)
-        parts.append(body + (r"\p{L}*" if stem else ""))
-    return r"[\s\-\u2010-\u2015]+".join(parts)
 
 
 @functools.lru_cache(maxsize=None)

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import regex
 
-from .lexicon import FLAGS, Hits
+from .lexicon import Hits
 
 MAX_DIGITS = 12  # no loss figure is longer; longer runs of digits are identifiers, not figures
 
