@@ -262,3 +262,15 @@ def test_language_override():
     text = "танків ‒ 2449 (+14)"
     assert parse_text(text, language="uk").totals == {"tanks": 2449}
     assert parse_text(text, language="uk").language == "uk"
+
+
+def test_2026_page_with_nominative_labels_dated_in_its_heading():
+    text = ("Бойові втрати ворога на 11 травня 2026 року:\n"
+            "військовослужбовці ‒ близько 1 342 030 (+920) осіб\n"
+            "танки ‒ 11 924 (+4)\n"
+            "БПЛА оперативно-тактичного рівня ‒ 284 254 (+1 557)\n"
+            "наземні робототехнічні комплекси ‒ 1 371 (+9)")
+    r = parse_text(text)
+    assert r.as_of == date(2026, 5, 11)
+    assert r.totals == {"personnel": 1342030, "tanks": 11924, "uav": 284254, "ground_robots": 1371}
+    assert r.daily == {"personnel": 920, "tanks": 4, "uav": 1557, "ground_robots": 9}

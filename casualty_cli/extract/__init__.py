@@ -160,8 +160,8 @@ def _set_dates(report: Report, text: str, hits: Hits, segments: Segments, dates:
 
 def _dated_by_cue(hits: Hits, mention: DateMention, floor: int) -> bool:
     """"as of Oct. 6", "станом на 6 жовтня": an as_of cue right before the date (a bare "le", "on" is too common)."""
-    cue = hits.ending_near("as_of", mention.start, slack=2, floor=floor)
-    return cue is not None and cue.e - cue.s > 2
+    cues = [h for h in hits.find("as_of", max(floor, mention.start - 40), mention.start) if mention.start - h.e <= 2]
+    return any(h.e - h.s > 2 for h in cues)
 
 
 def _ends_invasion_range(text: str, hits: Hits, dates: list[DateMention], index: int) -> bool:
