@@ -156,3 +156,20 @@ def test_checks_tie_total_previous_and_daily():
     checks = {(c.check, c.category): c.ok for c in report.checks}
     assert checks[("daily == total - previous", "personnel")] is True
     assert report.previous_as_of == date(2022, 10, 5)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russia's losses rose to 404,950 troops on Tuesday, up from 403,720 the day before, the General Staff said.",
+    "The General Staff said on Tuesday Russia had lost 404,950 personnel, compared with 403,720 a day earlier.",
+])
+def test_previous_total_quoted_beside_the_current_one(sentence):
+    report = parse_text(sentence, published="2024-02-20")
+    assert report.totals == {"personnel": 404950}
+    assert report.previous == {"personnel": 403720}
+    assert (report.as_of, report.previous_as_of) == (date(2024, 2, 20), date(2024, 2, 19))
+
+
+def test_a_previous_report_named_after_a_figure_does_not_make_it_previous():
+    report = parse_text("The General Staff said on Tuesday that Russia had lost 6,503 tanks, five more than in "
+                        "the previous report.", published="2024-02-20")
+    assert report.totals == {"tanks": 6503} and report.previous == {}

@@ -119,7 +119,8 @@ def _set_dates(report: Report, text: str, hits: Hits, segments: Segments, dates:
             continue
         if ctx.published is not None and resolved > ctx.published.latest + timedelta(days=1):
             continue
-        if hits.has("previous", sentence.start, sentence.end):
+        if hits.has("previous", sentence.start, mention.start):
+            # "In its previous report released Wednesday": a date after a previous cue dates that report.
             previous_date = previous_date or resolved
             continue
         if hits.has("distractor", sentence.start, sentence.end) and sentence_index not in figure_sentences["totals"]:

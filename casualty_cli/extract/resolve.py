@@ -117,8 +117,6 @@ def _role_from_cues(c: Candidate, cues: dict[str, list[Hit]]) -> str | None:
             gap = c.start - end if end <= c.start else start - c.end if start >= c.end else 0
             if distance is None or gap < distance:
                 best, distance = role, gap
-    if best is None and cues["previous"]:
-        return "previous"
     return best
 
 
