@@ -109,7 +109,8 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
             if previous is not None:
                 value = number.value if _DAILY_MARK.search(before) else 0
                 candidates.append(Candidate(previous.category, value, number.start, number.end, "daily", STRUCTURE,
-                                            structured=True, sentence=previous.sentence, paragraph=previous.paragraph))
+                                            structured=True, sentence=previous.sentence, paragraph=previous.paragraph,
+                                            scope=previous.scope))
             continue
         label = _label_before(text, number, ordered, starts)
         category, structured, listed, following = None, False, False, None
