@@ -109,8 +109,15 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
             state["figures"] = state["figures"] or _has_figures(record)
             yield record
 
-    with _one_line_errors(debug), _destination(output, env) as (out, color):
-        _write(records(), fmt, out, color=color, evidence=evidence)
+    with _one_line_errors(debug):
+        produced = records()
+        if output:
+            # A file is replaced only by something: when every input failed, an existing one stays as it was.
+            produced = list(produced)
+            if not produced and state["failed"]:
+                sys.exit(ExitStatus.INPUT_FAILED)
+        with _destination(output, env) as (out, color):
+            _write(produced, fmt, out, color=color, evidence=evidence)
     if state["failed"]:
         sys.exit(ExitStatus.INPUT_FAILED)
     if fail_if_empty and not state["figures"]:

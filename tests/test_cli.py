@@ -192,3 +192,11 @@ def test_terminal_gets_a_coloured_table_unless_no_color():
     assert "Tanks" in coloured and "Tanks" in plain          # auto: a table on a terminal
     assert "\x1b[" in coloured
     assert "\x1b[" not in plain
+
+
+def test_output_file_survives_a_run_where_every_input_failed(tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text('{"kept": true}', encoding="utf-8")
+    result = run("parse", "-f", "json", "-o", str(target), str(tmp_path / "missing.txt"))
+    assert result.exit_code == 1
+    assert target.read_text(encoding="utf-8") == '{"kept": true}'
