@@ -84,6 +84,7 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
     Exit status: 0 ok (also when nothing was found), 1 an input failed (the others are
     still printed), 2 usage error, 3 no figures with --fail-if-empty.
     """
+    from .extract import MAX_TEXT
     from .options import ParseOptions
     from .pipeline import report_for
     from .sources import read_documents
@@ -105,6 +106,9 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
                 state["failed"] += 1
                 _error(str(item))
                 continue
+            if len(item.text) > MAX_TEXT:
+                click.echo(f"casualty: warning: {item.source}: only the first {MAX_TEXT:,} characters were read",
+                           err=True)
             record = report_for(item, options).to_dict()
             state["figures"] = state["figures"] or _has_figures(record)
             yield record

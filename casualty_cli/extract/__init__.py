@@ -21,7 +21,7 @@ from .lexicon import Hits, available_languages, load
 from .numbers import find_numbers
 from .text import Segments
 
-__all__ = ["parse_text", "parse_iso_date", "available_languages"]
+__all__ = ["parse_text", "parse_iso_date", "available_languages", "MAX_TEXT"]
 
 _DIGIT = re.compile(r"\d")
 MAX_TEXT = 2_000_000  # characters; longer texts are cut (no article is that long)
