@@ -143,6 +143,15 @@ class Trie:
             if child is None and stems is None:
                 continue
             start = tokens[i].start()
+            if stems is None and not (child.next or child.stems):
+                # A one-word phrase and nothing longer: no walk needed.
+                end = tokens[i].end()
+                for section, value in child.out:
+                    hits = found.get(section)
+                    if hits is None:
+                        hits = found[section] = []
+                    hits.append(Hit(start, end, value))
+                continue
             stack = [(child, i)] if child is not None else []
             if stems is not None:
                 stack.extend((node, i) for stem, node in stems if word.startswith(stem))

@@ -34,8 +34,10 @@ class Segments:
         self._paragraph_starts = [p.start for p in self.paragraphs]
 
     def sentence_at(self, offset: int) -> Segment:
-        index = max(0, bisect_right(self._starts, offset) - 1)
-        return self.sentences[index] if self.sentences else Segment(0, len(self.text))
+        if not self.sentences:
+            return Segment(0, len(self.text))
+        index = bisect_right(self._starts, offset) - 1
+        return self.sentences[index if index > 0 else 0]
 
     def scope(self, start: int, end: int | None = None) -> Segment:
         """Where the cues of a figure at [start, end) are looked for: its sentence, but no further than
@@ -45,10 +47,12 @@ class Segments:
         return Segment(max(sentence.start, start - SCOPE), min(sentence.end, end + SCOPE))
 
     def sentence_index(self, offset: int) -> int:
-        return max(0, bisect_right(self._starts, offset) - 1)
+        index = bisect_right(self._starts, offset) - 1
+        return index if index > 0 else 0
 
     def paragraph_index(self, offset: int) -> int:
-        return max(0, bisect_right(self._paragraph_starts, offset) - 1)
+        index = bisect_right(self._paragraph_starts, offset) - 1
+        return index if index > 0 else 0
 
     def paragraph_at(self, offset: int) -> Segment:
         return self.paragraphs[self.paragraph_index(offset)] if self.paragraphs else Segment(0, len(self.text))
