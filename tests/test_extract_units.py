@@ -173,3 +173,12 @@ def test_a_previous_report_named_after_a_figure_does_not_make_it_previous():
     report = parse_text("The General Staff said on Tuesday that Russia had lost 6,503 tanks, five more than in "
                         "the previous report.", published="2024-02-20")
     assert report.totals == {"tanks": 6503} and report.previous == {}
+
+
+def test_a_partys_qualified_figure_without_a_noun_is_a_claim():
+    claim, = parse_text("The Russians themselves have reported fewer than 6000.", published="2022-12-23").claims
+    assert (claim.by, claim.value, claim.qualifier, claim.side) == ("Russia (official)", 6000, "fewer than", "russia")
+
+
+def test_a_partys_unqualified_bare_number_is_no_claim():
+    assert parse_text("The Kremlin spokesman said on Monday that 12 delegations would attend.").claims == []

@@ -49,7 +49,8 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
         else:
             continue
         sentences.add(index)
-        if not (hits.has("what", sentence.start, sentence.end) or hits.has("claim_persons", sentence.start, sentence.end)):
+        if not (hits.has("what", sentence.start, sentence.end) or hits.has("claim_persons", sentence.start, sentence.end)
+                or _bare_reported_figure(hits, by_sentence.get(index, []), sentence)):
             continue
         by = speaker.value if speaker is not None else ""
         side = "ukraine" if (hits.has("ukrainian_party", sentence.start, sentence.end)
@@ -68,6 +69,14 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
                                 qualifier=_qualifier(hits, first, sentence.start), as_of=as_of,
                                 span=Span(number.start, number.end, text[number.start:number.end])))
     return claims, sentences
+
+
+def _bare_reported_figure(hits: Hits, numbers: list[Number], sentence: Segment) -> bool:
+    """"The Russians themselves have reported fewer than 6000": a party, a report verb and a qualified figure,
+    with no noun saying what it counts (recorded as casualties)."""
+    if not (hits.has("report_verb", sentence.start, sentence.end) or hits.has("loss", sentence.start, sentence.end)):
+        return False
+    return any(hits.ending_near("claim_qualifier", n.start, slack=2, floor=sentence.start) for n in numbers)
 
 
 def _is_claim_number(text: str, hits: Hits, number: Number, sentence) -> bool:
