@@ -17,6 +17,7 @@ import json
 import re
 import sys
 from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, NamedTuple
@@ -132,7 +133,7 @@ class Trie:
         lowered = _lowered(text)
         words = _FAST_TOKEN.findall(lowered)          # two passes in C beat one in Python:
         tokens = list(_FAST_TOKEN.finditer(lowered))  # the words, and their offsets when needed
-        found: dict[str, list[Hit]] = {}
+        found: dict[str, list[Hit]] = defaultdict(list)
         first_words, stems_by_head = self.root.next, self._stems_by_head()
         count = len(words)
         gap = _GAP.fullmatch
@@ -143,15 +144,6 @@ class Trie:
             if child is None and stems is None:
                 continue
             start = tokens[i].start()
-            if stems is None and not (child.next or child.stems):
-                # A one-word phrase and nothing longer: no walk needed.
-                end = tokens[i].end()
-                for section, value in child.out:
-                    hits = found.get(section)
-                    if hits is None:
-                        hits = found[section] = []
-                    hits.append(Hit(start, end, value))
-                continue
             stack = [(child, i)] if child is not None else []
             if stems is not None:
                 stack.extend((node, i) for stem, node in stems if word.startswith(stem))
@@ -160,10 +152,7 @@ class Trie:
                 if node.out:
                     end = tokens[j].end()
                     for section, value in node.out:
-                        hits = found.get(section)
-                        if hits is None:
-                            hits = found[section] = []
-                        hits.append(Hit(start, end, value))
+                        found[section].append(Hit(start, end, value))
                 if j + 1 >= count or not (node.next or node.stems):
                     continue
                 children = node.children(words[j + 1])
