@@ -18,6 +18,8 @@ import re
 import sys
 from bisect import bisect_left
 from collections import defaultdict
+from itertools import accumulate
+from operator import itemgetter
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, NamedTuple
@@ -31,6 +33,8 @@ else:  # pragma: no cover - Python 3.10
 
 # A word: letters and digits ("russia's" is two words and an apostrophe between); or a currency/percent sign.
 _FAST_TOKEN = re.compile(r"\w+|[%$€£₴₽№]")
+_TOKEN_SPLIT = re.compile(f"({_FAST_TOKEN.pattern})")
+_FIRST_WORDS_KEPT = 100_000  # distinct words remembered per language before the memory starts afresh
 # What may stand between the words of a phrase.
 _GAP = re.compile(r"[\s\-\u2010-\u2015/.&']{1,5}")
 _APOSTROPHE_TABLE = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'", "\u2018": "'"})
@@ -97,9 +101,10 @@ def _phrase_words(phrase: str) -> list[tuple[str, bool]]:
 
 
 class Trie:
-    def __init__(self):
+    def __init__(self) -> None:
         self.root = _Node()
         self._heads: dict[str, list[tuple[str, _Node]]] | None = None
+        self._first: dict[str, tuple[_Node, ...]] = {}
 
     def _stems_by_head(self) -> dict[str, list[tuple[str, _Node]]]:
         """The stems a phrase can start with, by their first three letters (the data has no shorter stem)."""
@@ -111,7 +116,7 @@ class Trie:
         return self._heads
 
     def add(self, phrase: str, section: str, value: Any = None) -> None:
-        self._heads = None
+        self._heads, self._first = None, {}
         node = self.root
         for word, stem in _phrase_words(phrase):
             if stem and node is self.root and len(word) < 3:
@@ -129,35 +134,55 @@ class Trie:
         if node is not self.root:
             node.out.append((section, value))
 
+    def _first_nodes(self, word: str) -> tuple[_Node, ...]:
+        """The nodes a word leads to from the root: its own entry, then every stem it starts with."""
+        child = self.root.next.get(word)
+        nodes = [child] if child is not None else []
+        nodes.extend(node for stem, node in self._stems_by_head().get(word[:3], ()) if word.startswith(stem))
+        if len(self._first) >= _FIRST_WORDS_KEPT:
+            self._first.clear()
+        self._first[word] = found = tuple(nodes)
+        return found
+
     def scan(self, text: str) -> "Hits":
-        lowered = _lowered(text)
-        words = _FAST_TOKEN.findall(lowered)          # two passes in C beat one in Python:
-        tokens = list(_FAST_TOKEN.finditer(lowered))  # the words, and their offsets when needed
+        # One split in C gives the words and what lies between them: parts = gap, word, gap, word, ..., gap.
+        parts = _TOKEN_SPLIT.split(_lowered(text))
+        words = parts[1::2]
+        # Running lengths give every offset without a match object per word:
+        # word i starts at offsets[2 * i] and ends at offsets[2 * i + 1].
+        offsets = list(accumulate(map(len, parts)))
         found: dict[str, list[Hit]] = defaultdict(list)
-        first_words, stems_by_head = self.root.next, self._stems_by_head()
-        count = len(words)
+        # The same words come back in every text: where a word leads from the root is looked up once.
+        first_nodes, first = self._first, self._first_nodes
+        last = len(words) - 1
         gap = _GAP.fullmatch
+        new_hit = tuple.__new__  # a Hit without the Python-level __new__ of a NamedTuple
         for i, word in enumerate(words):
-            # Most words start no phrase: a dictionary look-up or two decides.
-            child = first_words.get(word)
-            stems = stems_by_head.get(word[:3])
-            if child is None and stems is None:
+            nodes = first_nodes.get(word)
+            if nodes is None:
+                nodes = first(word)
+            if not nodes:  # most words start no phrase
                 continue
-            start = tokens[i].start()
-            stack = [(child, i)] if child is not None else []
-            if stems is not None:
-                stack.extend((node, i) for stem, node in stems if word.startswith(stem))
+            start = offsets[2 * i]
+            stack = [(node, i) for node in nodes]
             while stack:
                 node, j = stack.pop()
                 if node.out:
-                    end = tokens[j].end()
+                    end = offsets[2 * j + 1]
                     for section, value in node.out:
-                        found[section].append(Hit(start, end, value))
-                if j + 1 >= count or not (node.next or node.stems):
+                        found[section].append(new_hit(Hit, (start, end, value)))
+                if j >= last:
                     continue
-                children = node.children(words[j + 1])
-                # Most phrases end at their first word: test what stands between words only when one goes on.
-                if children and gap(text, tokens[j].end(), tokens[j + 1].start()):
+                if node.stems:
+                    children = node.children(words[j + 1])
+                else:  # the common case, without a call
+                    child = node.next.get(words[j + 1]) if node.next else None
+                    if child is None:
+                        continue
+                    children = [child]
+                # Most phrases end at their first word: test what stands between words only when one goes on
+                # (in the original text, where a curly apostrophe between words breaks a phrase).
+                if children and gap(text, offsets[2 * j + 1], offsets[2 * j + 2]):
                     stack.extend((child, j + 1) for child in children)
         return Hits(found)
 
@@ -173,6 +198,9 @@ def _lowered(text: str) -> str:
     return lowered
 
 
+_START_OF, _END_OF = itemgetter(0), itemgetter(1)
+
+
 class Hits:
     """The phrases of one text by section, sorted, with range queries."""
 
@@ -180,11 +208,13 @@ class Hits:
         self.by_section: dict[str, list[Hit]] = {}
         self._starts: dict[str, list[int]] = {}
         for section, hits in found.items():
-            hits.sort(key=lambda h: (h.s, -(h.e - h.s)))
+            # By start, then the longest first: two stable sorts in C instead of a Python key per hit.
+            hits.sort(key=_END_OF, reverse=True)
+            hits.sort(key=_START_OF)
             if section in EXCLUSIVE:
                 hits = _longest_first(hits)
             self.by_section[section] = hits
-            self._starts[section] = [h.s for h in hits]
+            self._starts[section] = list(map(_START_OF, hits))
 
     def all(self, section: str) -> list[Hit]:
         return self.by_section.get(section, [])
