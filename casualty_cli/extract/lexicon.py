@@ -18,7 +18,7 @@ import re
 import sys
 from bisect import bisect_left
 from collections import defaultdict
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import itemgetter
 from dataclasses import dataclass, field
 from importlib import resources
@@ -157,14 +157,14 @@ class Trie:
         last = len(words) - 1
         gap = _GAP.fullmatch
         new_hit = tuple.__new__  # a Hit without the Python-level __new__ of a NamedTuple
-        for i, word in enumerate(words):
-            nodes = first_nodes.get(word)
-            if nodes is None:
-                nodes = first(word)
-            if not nodes:  # most words start no phrase
-                continue
+        starts = list(map(first_nodes.get, words))
+        if None in starts:  # words not seen before
+            starts = [first(word) if nodes is None else nodes for word, nodes in zip(words, starts)]
+        # Most words start no phrase (no nodes): compress skips them in C.
+        for i in compress(range(len(words)), starts):
+            nodes = starts[i]
             start = offsets[2 * i]
-            stack = [(node, i) for node in nodes]
+            stack = [(nodes[0], i)] if len(nodes) == 1 else [(node, i) for node in nodes]
             while stack:
                 node, j = stack.pop()
                 if node.out:
@@ -208,9 +208,9 @@ class Hits:
         self.by_section: dict[str, list[Hit]] = {}
         self._starts: dict[str, list[int]] = {}
         for section, hits in found.items():
-            # By start, then the longest first: two stable sorts in C instead of a Python key per hit.
-            hits.sort(key=_END_OF, reverse=True)
-            hits.sort(key=_START_OF)
+            if len(hits) > 1:  # by start, then the longest first: two stable sorts in C, no Python key per hit
+                hits.sort(key=_END_OF, reverse=True)
+                hits.sort(key=_START_OF)
             if section in EXCLUSIVE:
                 hits = _longest_first(hits)
             self.by_section[section] = hits
