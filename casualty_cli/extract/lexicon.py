@@ -173,17 +173,16 @@ class Trie:
                         found[section].append(new_hit(Hit, (start, end, value)))
                 if j >= last:
                     continue
+                # Most phrases end at their first word: what stands between the words (in the original text,
+                # where a curly apostrophe breaks a phrase) is tested only when a phrase goes on.
                 if node.stems:
                     children = node.children(words[j + 1])
-                else:  # the common case, without a call
-                    child = node.next.get(words[j + 1]) if node.next else None
-                    if child is None:
-                        continue
-                    children = [child]
-                # Most phrases end at their first word: test what stands between words only when one goes on
-                # (in the original text, where a curly apostrophe between words breaks a phrase).
-                if children and gap(text, offsets[2 * j + 1], offsets[2 * j + 2]):
-                    stack.extend((child, j + 1) for child in children)
+                    if children and gap(text, offsets[2 * j + 1], offsets[2 * j + 2]):
+                        stack.extend([(child, j + 1) for child in children])
+                elif node.next:  # the common case, without a call
+                    child = node.next.get(words[j + 1])
+                    if child is not None and gap(text, offsets[2 * j + 1], offsets[2 * j + 2]):
+                        stack.append((child, j + 1))
         return Hits(found)
 
 
