@@ -17,7 +17,7 @@ from .claims import claim_date, find_claims
 from .dates import INVASION, DateMention, Published, YearContext, find_dates, parse_iso_date, resolve as resolve_date
 from .directions import find_directions
 from .language import detect
-from .lexicon import Hits, available_languages, load
+from .lexicon import Hits, available_languages, load, split_words
 from .numbers import find_numbers
 from .text import Segments
 
@@ -41,7 +41,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     if not text.strip():
         return report
     segments = Segments(text, lex.abbreviations)
-    hits = lex.scan(text)
+    hits = lex.scan(text, split_words(text))
     dates = find_dates(text, hits)
     ctx = _year_context(dates, pub)
     masked = [(d.start, d.end) for d in dates if d.kind != "weekday"]

@@ -144,13 +144,8 @@ class Trie:
         self._first[word] = found = tuple(nodes)
         return found
 
-    def scan(self, text: str) -> "Hits":
-        # One split in C gives the words and what lies between them: parts = gap, word, gap, word, ..., gap.
-        parts = _TOKEN_SPLIT.split(_lowered(text))
-        words = parts[1::2]
-        # Running lengths give every offset without a match object per word:
-        # word i starts at offsets[2 * i] and ends at offsets[2 * i + 1].
-        offsets = list(accumulate(map(len, parts)))
+    def scan(self, text: str, split: "Words | None" = None) -> "Hits":
+        parts, words, offsets = split or split_words(text)
         found: dict[str, list[Hit]] = defaultdict(list)
         # The same words come back in every text: where a word leads from the root is looked up once.
         first_nodes, first = self._first, self._first_nodes
@@ -184,6 +179,20 @@ class Trie:
                     if child is not None and gap(text, offsets[2 * j + 1], offsets[2 * j + 2]):
                         stack.append((child, j + 1))
         return Hits(found)
+
+
+class Words(NamedTuple):
+    """A text split once into lower-case words, for the phrase scan and language detection."""
+
+    parts: list[str]    # gap, word, gap, word, ..., gap: one split in C gives the words and what lies between
+    words: list[str]    # parts[1::2]
+    offsets: list[int]  # running lengths of the parts: word i spans offsets[2 * i] to offsets[2 * i + 1]
+
+
+def split_words(text: str) -> Words:
+    parts = _TOKEN_SPLIT.split(_lowered(text))
+    # Running lengths give every offset without a match object per word.
+    return Words(parts, parts[1::2], list(accumulate(map(len, parts))))
 
 
 def _lowered(text: str) -> str:
@@ -300,9 +309,9 @@ class Lexicon:
     def abbreviations(self) -> frozenset[str]:
         return frozenset(a.lower().rstrip(".") for a in self.raw.get("text", {}).get("abbreviations", []))
 
-    def scan(self, text: str) -> Hits:
-        """Every phrase of this language (and every place of the gazetteer) in `text`."""
-        return self.trie.scan(text)
+    def scan(self, text: str, split: Words | None = None) -> Hits:
+        """Every phrase of this language (and every place of the gazetteer) in `text` (split: its words)."""
+        return self.trie.scan(text, split)
 
 
 @functools.lru_cache(maxsize=None)
