@@ -210,54 +210,61 @@ _START_OF, _END_OF = itemgetter(0), itemgetter(1)
 
 
 class Hits:
-    """The phrases of one text by section, sorted, with range queries."""
+    """The phrases of one text by section, sorted, with range queries.
+
+    The engine asks hundreds of range questions per text, so each section keeps its hits and their starts
+    side by side (one dictionary look-up per question) and a question walks only the hits inside its range.
+    """
 
     def __init__(self, found: dict[str, list[Hit]]):
-        self.by_section: dict[str, list[Hit]] = {}
-        self._starts: dict[str, list[int]] = {}
+        self._sections: dict[str, tuple[list[Hit], list[int]]] = {}
         for section, hits in found.items():
             if len(hits) > 1:  # by start, then the longest first: two stable sorts in C, no Python key per hit
                 hits.sort(key=_END_OF, reverse=True)
                 hits.sort(key=_START_OF)
-            if section in EXCLUSIVE:
-                hits = _longest_first(hits)
-            self.by_section[section] = hits
-            self._starts[section] = list(map(_START_OF, hits))
+                if section in EXCLUSIVE:
+                    hits = _longest_first(hits)
+            self._sections[section] = (hits, list(map(_START_OF, hits)))
+
+    @property
+    def by_section(self) -> dict[str, list[Hit]]:
+        return {section: hits for section, (hits, _) in self._sections.items()}
 
     def all(self, section: str) -> list[Hit]:
-        return self.by_section.get(section, [])
+        entry = self._sections.get(section)
+        return entry[0] if entry is not None else []
 
     def find(self, section: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Hits lying wholly inside [start, end)."""
-        hits = self.by_section.get(section)
-        if not hits:
+        entry = self._sections.get(section)
+        if entry is None:
             return []
-        index = bisect_left(self._starts[section], start)
-        out = []
-        while index < len(hits) and (end is None or hits[index].s < end):
-            if end is None or hits[index].e <= end:
-                out.append(hits[index])
-            index += 1
-        return out
+        hits, starts = entry
+        if end is None:
+            return hits[bisect_left(starts, start):]
+        return [hit for hit in hits[bisect_left(starts, start):bisect_left(starts, end)] if hit.e <= end]
 
     def has(self, section: str, start: int = 0, end: int | None = None) -> bool:
-        hits = self.by_section.get(section)
-        if not hits:
+        entry = self._sections.get(section)
+        if entry is None:
             return False
-        index = bisect_left(self._starts[section], start)
-        while index < len(hits) and (end is None or hits[index].s < end):
-            if end is None or hits[index].e <= end:
+        hits, starts = entry
+        index = bisect_left(starts, start)
+        if end is None:
+            return index < len(hits)
+        for index in range(index, bisect_left(starts, end, index)):
+            if hits[index].e <= end:
                 return True
-            index += 1
         return False
 
     def ending_near(self, section: str, offset: int, slack: int = 2, floor: int = 0) -> Hit | None:
         """The last hit that ends at most `slack` characters before `offset` (and not before `floor`)."""
-        hits = self.by_section.get(section)
-        if not hits:
+        entry = self._sections.get(section)
+        if entry is None:
             return None
+        hits, starts = entry
         lowest = max(floor, offset - 60)
-        index = bisect_left(self._starts[section], offset) - 1
+        index = bisect_left(starts, offset) - 1
         while index >= 0 and hits[index].s >= lowest:
             hit = hits[index]
             if hit.e <= offset and offset - hit.e <= slack:
