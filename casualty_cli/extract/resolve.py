@@ -163,20 +163,18 @@ def apply_priors(candidates: list[Candidate], epoch: date | None) -> list[Candid
 
 def choose(candidates: list[Candidate]) -> dict[str, dict[str, Candidate]]:
     """One value per (role, category); where values compete, the arithmetic and the evidence decide."""
-    pools: dict[tuple[str, str], list[Candidate]] = {}
+    pools: dict[str, dict[str, list[Candidate]]] = {role: {} for role in ROLES}
     for c in candidates:
         if c.rounded or c.role is None:
             continue
-        if c.approximate and _round_by_form(c) and not c.structured:
+        if c.approximate and not c.structured and _round_by_form(c):
             continue
-        pools.setdefault((c.role, c.category), []).append(c)
+        pools[c.role].setdefault(c.category, []).append(c)
     chosen: dict[str, dict[str, Candidate]] = {role: {} for role in ROLES}
     # Daily figures first: they are the least ambiguous, and they arbitrate between totals.
     for role in ("daily", "totals", "previous"):
-        for (pool_role, category), pool in pools.items():
-            if pool_role != role:
-                continue
-            chosen[role][category] = _best(pool, role, category, chosen)
+        for category, pool in pools[role].items():
+            chosen[role][category] = pool[0] if len(pool) == 1 else _best(pool, role, category, chosen)
     _drop_inconsistent(chosen)
     return chosen
 
