@@ -24,11 +24,16 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
     """
     claims: list[Claim] = []
     sentences: set[int] = set()
+    all_parties = hits.all("party")
+    if not all_parties:
+        return claims, sentences  # no party speaks
     by_sentence: dict[int, list[Number]] = {}
     for number in numbers:
         by_sentence.setdefault(segments.sentence_index(number.start), []).append(number)
     speaker, speaker_paragraph = None, None   # the party that spoke last, and where
-    for index, sentence in enumerate(segments.sentences):
+    # Until a party is named, nobody but the report's author speaks.
+    first = segments.sentence_index(all_parties[0].s)
+    for index, sentence in enumerate(segments.sentences[first:], start=first):
         parties = hits.find("party", sentence.start, sentence.end)
         if not parties and speaker is None:
             continue
