@@ -84,6 +84,7 @@ def _year(text: str | None) -> int | None:
 
 
 _NUMERIC = regex.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2}))?(?![\d]|\.\d)")
+_DOT_DIGIT = regex.compile(r"\.\d")
 _ISO = regex.compile(r"(?<![\d])(20\d\d)-(\d\d)-(\d\d)(?![\d])")
 # "21 November", "21st of November", "21 de noviembre", "21-го листопада": the day before the month.
 _DAY_BEFORE = regex.compile(r"(?<![\d.,])(\d{1,2})(?:\.|-?\p{L}{1,3})?[ \t\u00a0]+(?:\p{L}{1,3}[ \t\u00a0]+)?$")
@@ -104,7 +105,10 @@ def find_dates(text: str, hits: Hits) -> list[DateMention]:
             found.append(mention)
             taken.add(mention.start, mention.end)
 
-    numeric = [m for m in _NUMERIC.finditer(text) if 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31]
+    # A numeric date starts at most two digits before a dot and a digit: no need to scan the text before the first.
+    dot = _DOT_DIGIT.search(text)
+    matches = _NUMERIC.finditer(text, max(0, dot.start() - 2)) if dot else ()
+    numeric = [m for m in matches if 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31]
     for first, second in zip(numeric, numeric[1:]):
         # "from 24.02.22 to 06.10.22", "з 24.02 по 30.04": a period, whose end dates the report.
         start = DateMention(first.start(), first.end(), int(first.group(1)), int(first.group(2)), _year(first.group(3)))
