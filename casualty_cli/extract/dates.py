@@ -6,6 +6,7 @@ resolves dates, and never invents one: a date whose year cannot be known stays u
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -13,7 +14,6 @@ from typing import NamedTuple
 import regex
 
 from .lexicon import Hits
-from .numbers import Intervals
 
 INVASION = date(2022, 2, 24)
 FIRST_YEAR_END = date(2023, 2, 23)
@@ -97,14 +97,9 @@ _DASH_GAP = regex.compile(r"\s*[\-\u2013\u2014]\s*|\s+\p{L}{1,4}\s+")
 
 def find_dates(text: str, hits: Hits) -> list[DateMention]:
     """Every date mention, in text order, without overlaps."""
-    found: list[DateMention] = []
-    taken = Intervals([])
-
-    def add(mention: DateMention) -> None:
-        if not taken.overlaps(mention.start, mention.end):
-            found.append(mention)
-            taken.add(mention.start, mention.end)
-
+    # Strongest readings first: a mention overlapping one proposed before it is dropped.
+    proposed: list[DateMention] = []
+    add = proposed.append
     # A numeric date starts at most two digits before a dot and a digit: no need to scan the text before the first.
     dot = _DOT_DIGIT.search(text)
     matches = _NUMERIC.finditer(text, max(0, dot.start() - 2)) if dot else ()
@@ -138,8 +133,21 @@ def find_dates(text: str, hits: Hits) -> list[DateMention]:
         add(DateMention(begin, year.end() if year else end, day, month.value, int(year.group(1)) if year else None))
     for weekday in hits.all("weekday"):
         add(DateMention(weekday.s, weekday.e, None, None, None, weekday=weekday.value, kind="weekday"))
-    found.sort(key=lambda d: d.start)
-    return _attach_weekdays(found, text)
+    return _attach_weekdays(_without_overlaps(proposed), text)
+
+
+def _without_overlaps(mentions: list[DateMention]) -> list[DateMention]:
+    """The mentions that overlap none kept before them, in text order."""
+    kept: list[DateMention] = []
+    starts: list[int] = []
+    for mention in mentions:
+        index = bisect_left(starts, mention.end)
+        # The kept spans are disjoint: only the last one starting before this end can reach into it.
+        if index and kept[index - 1].end > mention.start:
+            continue
+        kept.insert(index, mention)
+        starts.insert(index, mention.start)
+    return kept
 
 
 def _attach_weekdays(found: list[DateMention], text: str) -> list[DateMention]:
