@@ -105,7 +105,8 @@ def _range_end(dates: list[DateMention], ctx: YearContext) -> date | None:
 def _set_dates(report: Report, text: str, hits: Hits, segments: Segments, dates: list[DateMention],
                ctx: YearContext, chosen, claim_sentences: set[int]) -> None:
     """as_of: the best-supported date of the report; since and previous_as_of beside it."""
-    figure_sentences = {role: {c.sentence for c in chosen[role].values()} for role in chosen}
+    totals_sentences = {c.sentence for c in chosen["totals"].values()}
+    daily_sentences = {c.sentence for c in chosen["daily"].values()}
     has = hits.has
     latest = ctx.published.latest + timedelta(days=1) if ctx.published is not None else None
     best, best_score = None, 1
@@ -128,14 +129,14 @@ def _set_dates(report: Report, text: str, hits: Hits, segments: Segments, dates:
             # "In its previous report released Wednesday": a date after a previous cue dates that report.
             previous_date = previous_date or resolved
             continue
-        if has("distractor", sentence.start, sentence.end) and sentence_index not in figure_sentences["totals"]:
+        if has("distractor", sentence.start, sentence.end) and sentence_index not in totals_sentences:
             continue
         score = 0
         if _ends_invasion_range(text, hits, dates, index):
             score += 10
-        if sentence_index in figure_sentences["totals"]:
+        if sentence_index in totals_sentences:
             score += 3
-        elif sentence_index in figure_sentences["daily"]:
+        elif sentence_index in daily_sentences:
             score += 2
         if has("general_staff", sentence.start, sentence.end):
             score += 2
@@ -152,8 +153,8 @@ def _set_dates(report: Report, text: str, hits: Hits, segments: Segments, dates:
             best, best_score = resolved, score
     if best is None and ctx.published is not None and ctx.published.exact:
         # "according to Kiev, Russia has lost 358,270 men to date": the day of publication.
-        for role in ("totals", "daily"):
-            for index in figure_sentences[role]:
+        for figure_sentences in (totals_sentences, daily_sentences):
+            for index in figure_sentences:
                 if has("today", segments.sentences[index].start, segments.sentences[index].end):
                     best = ctx.published.day
     report.as_of = best

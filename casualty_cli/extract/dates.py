@@ -17,6 +17,7 @@ from .lexicon import Hits
 
 INVASION = date(2022, 2, 24)
 FIRST_YEAR_END = date(2023, 2, 23)
+_MONTH = timedelta(days=31)
 
 
 def parse_iso_date(value: str | None) -> date | None:
@@ -204,7 +205,7 @@ def resolve(mention: DateMention, ctx: YearContext) -> date | None:
         pub = ctx.published.day
         candidate = _safe_date(pub.year, month, day)
         # A date more than a month after publication belongs to the year before ("Dec. 30" read in January).
-        if candidate and candidate > pub + timedelta(days=31):
+        if candidate and candidate > pub + _MONTH:
             candidate = _safe_date(pub.year - 1, month, day)
         return candidate
     if mention.weekday is not None:
