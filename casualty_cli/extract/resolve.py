@@ -108,7 +108,8 @@ def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> 
 
 def _role_from_cues(hits: Hits, c: Candidate) -> str | None:
     start, end = c.scope
-    if any(h.e <= c.start for h in hits.find("previous", start, end)):
+    previous = hits.find("previous", start, end)
+    if previous and any(h.e <= c.start for h in previous):
         return "previous"
     after = hits.find("total_after", start, end)
     if after:
