@@ -150,8 +150,9 @@ def apply_priors(candidates: list[Candidate], epoch: date | None) -> list[Candid
             else:
                 continue
             c.with_role(role, INFERRED)
-        elif not allows(role, c.category, c.value) and not (c.structured and role == "daily"):
+        elif not (c.structured and role == "daily") and not allows(role, c.category, c.value):
             # A role no report of its time allows: the other one if it fits ("tanks: 9" in 2024 is a day's loss).
+            # (A daily figure of a list line stands whatever its size.)
             other = "daily" if role in ("totals", "previous") else "totals"
             if not allows(other, c.category, c.value):
                 continue
