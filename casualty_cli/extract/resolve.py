@@ -21,14 +21,19 @@ def drop_context(hits: Hits, segments: Segments, candidates: list[Candidate],
                  claim_sentences: set[int]) -> list[Candidate]:
     """Remove figures of a front sector, of other parties, and of sentences about records or averages."""
     sector_paragraphs = _sector_paragraphs(hits, segments)
-    intros = _list_intros(segments)
+    intros = None  # found when first needed: a list's own figures need none
     has = hits.has
     kept = []
     for c in candidates:
         if c.sentence in claim_sentences:
             continue
+        if c.structured and c.paragraph not in sector_paragraphs:
+            kept.append(c)  # a list line's figure needs no word around it
+            continue
         start, end = c.scope
         # Items of a list speak in the words of the line that introduces them ("... lost:").
+        if intros is None:
+            intros = _list_intros(segments)
         intro = intros.get(c.paragraph)
         speaks_for_all = has("general_staff", start, end) or (intro is not None and has("general_staff", *intro))
         if not speaks_for_all and c.paragraph in sector_paragraphs:
