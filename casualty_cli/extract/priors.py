@@ -93,15 +93,17 @@ def _windows() -> _Windows:
 
 def epoch_of_personnel(value: int) -> date | None:
     """The month whose personnel total is nearest below `value`: the time a report with that total was made."""
+    for personnel, epoch, last in _personnel_series():
+        if personnel <= value:
+            if last and value > personnel * 1.05:
+                return None  # beyond the series: no estimate
+            return epoch
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _personnel_series() -> tuple[tuple[int, date, bool], ...]:
+    """(personnel total, mid-month date, whether the series' last month) of the months that give one, latest first."""
     months = _months()
-    best = None
-    for month, totals, _ in reversed(months):  # the latest month the value reaches
-        personnel = totals.get("personnel")
-        if personnel is not None and personnel <= value:
-            best = month
-            break
-    if best is None:
-        return None
-    if best == months[-1][0] and value > months[-1][1].get("personnel", 0) * 1.05:
-        return None  # beyond the series: no estimate
-    return date(int(best[:4]), int(best[5:7]), 15)
+    return tuple((totals["personnel"], date(int(month[:4]), int(month[5:7]), 15), month == months[-1][0])
+                 for month, totals, _ in reversed(months) if totals.get("personnel") is not None)
