@@ -80,7 +80,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
 
 def _year_context(dates: list[DateMention], pub: Published | None) -> YearContext:
     """What dates without a year lean on: publication, the first-year format, or the text's latest year."""
-    first_year, text_year = False, None
+    first_year, text_year, with_weekday = False, None, []
     for d in dates:
         if d.year is None:
             first_year = first_year or d.is_invasion_start
@@ -88,11 +88,14 @@ def _year_context(dates: list[DateMention], pub: Published | None) -> YearContex
             text_year = d.year
         if d.range_start is not None and d.range_start.year is None and d.range_start.is_invasion_start:
             first_year = True
+        if d.kind == "date" and d.weekday is not None:
+            with_weekday.append(d)
     ctx = YearContext(published=pub, first_year=first_year, text_year=text_year)
+    if not with_weekday:
+        return ctx
     # "в среду, 2 марта": weekdays the text itself dates, for a later "на утро среды".
-    named = tuple((d.weekday, day) for d in dates if d.kind == "date" and d.weekday is not None
-                  and (day := resolve_date(d, ctx)) is not None)
-    return YearContext(published=pub, first_year=first_year, text_year=text_year, named_days=named) if named else ctx
+    named = tuple((d.weekday, day) for d in with_weekday if (day := resolve_date(d, ctx)) is not None)
+    return YearContext(published=pub, first_year=first_year, text_year=text_year, named_days=named)
 
 
 def _range_end(dates: list[DateMention], ctx: YearContext) -> date | None:
