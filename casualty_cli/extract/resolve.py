@@ -23,29 +23,31 @@ def drop_context(hits: Hits, segments: Segments, candidates: list[Candidate],
     sector_paragraphs = _sector_paragraphs(hits, segments)
     intros = None  # found when first needed: a list's own figures need none
     has = hits.has
-    kept = []
+    kept, indefinite = [], False
     for c in candidates:
         if c.sentence in claim_sentences:
             continue
-        if c.structured and c.paragraph not in sector_paragraphs:
-            kept.append(c)  # a list line's figure needs no word around it
-            continue
-        start, end = c.scope
-        # Items of a list speak in the words of the line that introduces them ("... lost:").
-        if intros is None:
-            intros = _list_intros(segments)
-        intro = intros.get(c.paragraph)
-        speaks_for_all = has("general_staff", start, end) or (intro is not None and has("general_staff", *intro))
-        if not speaks_for_all and c.paragraph in sector_paragraphs:
-            continue
-        if not c.structured:
-            # "The record loss brings the total to 138,880": an explicit total survives a sentence's distractors.
-            if has("distractor", start, end) and not has("total_after", start, c.start):
+        # A list line's figure needs no word around it, unless it stands in a sector's paragraph.
+        if not c.structured or c.paragraph in sector_paragraphs:
+            start, end = c.scope
+            # Items of a list speak in the words of the line that introduces them ("... lost:").
+            if intros is None:
+                intros = _list_intros(segments)
+            intro = intros.get(c.paragraph)
+            speaks_for_all = has("general_staff", start, end) or (intro is not None and has("general_staff", *intro))
+            if not speaks_for_all and c.paragraph in sector_paragraphs:
                 continue
-            if not (speaks_for_all or has("loss", start, end) or (intro is not None and has("loss", *intro))
-                    or _continues_loss_sentence(hits, segments, c)):
-                continue
+            if not c.structured:
+                # "The record loss brings the total to 138,880": an explicit total survives a sentence's distractors.
+                if has("distractor", start, end) and not has("total_after", start, c.start):
+                    continue
+                if not (speaks_for_all or has("loss", start, end) or (intro is not None and has("loss", *intro))
+                        or _continues_loss_sentence(hits, segments, c)):
+                    continue
         kept.append(c)
+        indefinite = indefinite or c.indefinite
+    if not indefinite:
+        return kept
     # "a helicopter" is one only in a list of figures.
     with_numbers = {c.sentence for c in kept if not c.indefinite}
     return [c for c in kept if not c.indefinite or c.sentence in with_numbers]
