@@ -27,7 +27,7 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
     parties_by_sentence = _by_sentence(segments, hits.all("party"))
     if not parties_by_sentence:
         return claims, sentences  # no party speaks
-    # Until a party is named, nobody but the report's author speaks.
+    # Until a party is named, nobody but the report's author speaks, and no number before is a claim's.
     opening = min(parties_by_sentence)
     floor = segments.sentences[opening].start if opening else 0
     by_sentence: dict[int, list[Number]] = {}
