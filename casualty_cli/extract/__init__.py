@@ -80,14 +80,22 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
 
 def _year_context(dates: list[DateMention], pub: Published | None) -> YearContext:
     """What dates without a year lean on: publication, the first-year format, or the text's latest year."""
-    first_year = any(d.is_invasion_start and d.year is None for d in dates) or any(
-        d.range_start is not None and d.range_start.is_invasion_start and d.range_start.year is None for d in dates)
-    years = [d.year for d in dates if d.year and not d.is_invasion_start and 2022 <= d.year <= 2100]
-    ctx = YearContext(published=pub, first_year=first_year, text_year=max(years) if years else None)
+    first_year, text_year, with_weekday = False, None, []
+    for d in dates:
+        if d.year is None:
+            first_year = first_year or d.is_invasion_start
+        elif 2022 <= d.year <= 2100 and not d.is_invasion_start and (text_year is None or d.year > text_year):
+            text_year = d.year
+        if d.range_start is not None and d.range_start.year is None and d.range_start.is_invasion_start:
+            first_year = True
+        if d.kind == "date" and d.weekday is not None:
+            with_weekday.append(d)
+    ctx = YearContext(published=pub, first_year=first_year, text_year=text_year)
+    if not with_weekday:
+        return ctx
     # "в среду, 2 марта": weekdays the text itself dates, for a later "на утро среды".
-    named = tuple((d.weekday, day) for d in dates if d.kind == "date" and d.weekday is not None
-                  and (day := resolve_date(d, ctx)) is not None)
-    return replace(ctx, named_days=named)
+    named = tuple((d.weekday, day) for d in with_weekday if (day := resolve_date(d, ctx)) is not None)
+    return YearContext(published=pub, first_year=first_year, text_year=text_year, named_days=named)
 
 
 def _range_end(dates: list[DateMention], ctx: YearContext) -> date | None:
@@ -100,59 +108,61 @@ def _range_end(dates: list[DateMention], ctx: YearContext) -> date | None:
 def _set_dates(report: Report, text: str, hits: Hits, segments: Segments, dates: list[DateMention],
                ctx: YearContext, chosen, claim_sentences: set[int]) -> None:
     """as_of: the best-supported date of the report; since and previous_as_of beside it."""
-    figure_sentences = {role: {c.sentence for c in chosen[role].values()} for role in chosen}
+    totals_sentences = {c.sentence for c in chosen["totals"].values()}
+    daily_sentences = {c.sentence for c in chosen["daily"].values()}
+    has = hits.has
+    latest = ctx.published.latest + timedelta(days=1) if ctx.published is not None else None
     best, best_score = None, 1
     previous_date = None
     for index, mention in enumerate(dates):
         if mention.kind == "month":
             continue
         sentence_index = segments.sentence_index(mention.start)
-        # "since Feb. 24" is where the count starts; "reported on Feb. 24" (of a later year) dates a report.
-        cued = _dated_by_cue(hits, mention, segments.sentences[sentence_index].start)
-        if mention.is_invasion_start and (mention.year is not None or not cued):
-            continue
         if sentence_index in claim_sentences:
             continue
         sentence = segments.sentences[sentence_index]
+        # "since Feb. 24" is where the count starts; "reported on Feb. 24" (of a later year) dates a report.
+        if mention.is_invasion_start and (mention.year is not None
+                                          or not _dated_by_cue(hits, mention, sentence.start)):
+            continue
         resolved = resolve_date(mention, ctx)
-        if resolved is None or resolved < INVASION:
+        if resolved is None or resolved < INVASION or (latest is not None and resolved > latest):
             continue
-        if ctx.published is not None and resolved > ctx.published.latest + timedelta(days=1):
-            continue
-        if hits.has("previous", sentence.start, mention.start):
+        if has("previous", sentence.start, mention.start):
             # "In its previous report released Wednesday": a date after a previous cue dates that report.
             previous_date = previous_date or resolved
             continue
-        if hits.has("distractor", sentence.start, sentence.end) and sentence_index not in figure_sentences["totals"]:
+        if has("distractor", sentence.start, sentence.end) and sentence_index not in totals_sentences:
             continue
         score = 0
         if _ends_invasion_range(text, hits, dates, index):
             score += 10
-        if sentence_index in figure_sentences["totals"]:
+        if sentence_index in totals_sentences:
             score += 3
-        elif sentence_index in figure_sentences["daily"]:
+        elif sentence_index in daily_sentences:
             score += 2
-        if hits.has("general_staff", sentence.start, sentence.end):
+        if has("general_staff", sentence.start, sentence.end):
             score += 2
-        if hits.has("as_of", max(sentence.start, mention.start - 30), mention.start) \
-                or hits.has("report_verb", sentence.start, sentence.end):
+        if has("as_of", max(sentence.start, mention.start - 30), mention.start) \
+                or has("report_verb", sentence.start, sentence.end):
             score += 2
         if mention.kind == "weekday":
             score -= 1
         # A date right after an as_of cue ("втрати ворога за 27 липня") dates the report even after a loss word.
-        if not cued and hits.has("loss", max(sentence.start, mention.start - 50), mention.start):
+        if has("loss", max(sentence.start, mention.start - 50), mention.start) \
+                and not _dated_by_cue(hits, mention, sentence.start):
             score -= 2  # "destroyed ... on Saturday, October 1": the day of the losses, not of the report
         if score > best_score:
             best, best_score = resolved, score
     if best is None and ctx.published is not None and ctx.published.exact:
         # "according to Kiev, Russia has lost 358,270 men to date": the day of publication.
-        for role in ("totals", "daily"):
-            for index in figure_sentences[role]:
-                if hits.has("today", segments.sentences[index].start, segments.sentences[index].end):
+        for figure_sentences in (totals_sentences, daily_sentences):
+            for index in figure_sentences:
+                if has("today", segments.sentences[index].start, segments.sentences[index].end):
                     best = ctx.published.day
     report.as_of = best
-    if any(m.is_invasion_start or (m.range_start is not None and m.range_start.is_invasion_start) for m in dates) \
-            and (report.totals or report.previous):
+    if (report.totals or report.previous) and any(
+            m.is_invasion_start or (m.range_start is not None and m.range_start.is_invasion_start) for m in dates):
         report.since = INVASION
     if report.previous:
         previous_day = hits.all("previous_day")
@@ -161,8 +171,8 @@ def _set_dates(report: Report, text: str, hits: Hits, segments: Segments, dates:
 
 def _dated_by_cue(hits: Hits, mention: DateMention, floor: int) -> bool:
     """"as of Oct. 6", "станом на 6 жовтня": an as_of cue right before the date (a bare "le", "on" is too common)."""
-    cues = [h for h in hits.find("as_of", max(floor, mention.start - 40), mention.start) if mention.start - h.e <= 2]
-    return any(h.e - h.s > 2 for h in cues)
+    return any(mention.start - h.e <= 2 and h.e - h.s > 2
+               for h in hits.find("as_of", max(floor, mention.start - 40), mention.start))
 
 
 def _ends_invasion_range(text: str, hits: Hits, dates: list[DateMention], index: int) -> bool:

@@ -6,12 +6,17 @@ from ..model import CATEGORIES, Check
 
 def cross_checks(totals: dict[str, int], daily: dict[str, int], previous: dict[str, int]) -> list[Check]:
     checks = []
+    if not totals:
+        return checks  # every check compares with a total
     for category in CATEGORIES:
-        total, change, before = totals.get(category), daily.get(category), previous.get(category)
-        if total is not None and change is not None and before is not None:
+        total = totals.get(category)
+        if total is None:
+            continue
+        change, before = daily.get(category), previous.get(category)
+        if change is not None and before is not None:
             checks.append(Check("daily == total - previous", category, change == total - before))
-        if total is not None and before is not None:
+        if before is not None:
             checks.append(Check("total >= previous", category, total >= before))
-        if total is not None and change is not None:
+        if change is not None:
             checks.append(Check("daily <= total", category, change <= total))
     return checks

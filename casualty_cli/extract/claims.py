@@ -8,7 +8,7 @@ import regex
 
 from ..model import Claim, Span
 from .dates import DateMention
-from .lexicon import Hits, Lexicon
+from .lexicon import Hit, Hits, Lexicon
 from .numbers import Number
 from .text import Segment, Segments
 
@@ -24,12 +24,19 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
     """
     claims: list[Claim] = []
     sentences: set[int] = set()
+    parties_by_sentence = _by_sentence(segments, hits.all("party"))
+    if not parties_by_sentence:
+        return claims, sentences  # no party speaks
+    # Until a party is named, nobody but the report's author speaks, and no number before is a claim's.
+    opening = min(parties_by_sentence)
+    floor = segments.sentences[opening].start if opening else 0
     by_sentence: dict[int, list[Number]] = {}
     for number in numbers:
-        by_sentence.setdefault(segments.sentence_index(number.start), []).append(number)
+        if number.start >= floor:
+            by_sentence.setdefault(segments.sentence_index(number.start), []).append(number)
     speaker, speaker_paragraph = None, None   # the party that spoke last, and where
-    for index, sentence in enumerate(segments.sentences):
-        parties = hits.find("party", sentence.start, sentence.end)
+    for index, sentence in enumerate(segments.sentences[opening:], start=opening):
+        parties = parties_by_sentence.get(index)
         if not parties and speaker is None:
             continue
         paragraph = segments.paragraph_index(sentence.start)
@@ -69,6 +76,17 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
                                 qualifier=_qualifier(hits, first, sentence.start), as_of=as_of,
                                 span=Span(number.start, number.end, text[number.start:number.end])))
     return claims, sentences
+
+
+def _by_sentence(segments: Segments, hits: list[Hit]) -> dict[int, list[Hit]]:
+    """The hits lying wholly inside a sentence, by its index (what Hits.find would give for each sentence)."""
+    out: dict[int, list[Hit]] = {}
+    for hit in hits:
+        index = segments.sentence_index(hit.s)
+        sentence = segments.sentences[index]
+        if sentence.start <= hit.s and hit.e <= sentence.end:
+            out.setdefault(index, []).append(hit)
+    return out
 
 
 def _bare_reported_figure(hits: Hits, numbers: list[Number], sentence: Segment) -> bool:

@@ -6,16 +6,18 @@ resolves dates, and never invents one: a date whose year cannot be known stays u
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 import regex
 
 from .lexicon import Hits
-from .numbers import Intervals
 
 INVASION = date(2022, 2, 24)
 FIRST_YEAR_END = date(2023, 2, 23)
+_MONTH = timedelta(days=31)
 
 
 def parse_iso_date(value: str | None) -> date | None:
@@ -58,8 +60,9 @@ class Published:
         return cls(parsed, exact=len(str(value).strip()) >= 10)
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
+    """A date as written, with its span (a tuple, not a dataclass: tuples are made fastest)."""
+
     start: int
     end: int
     day: int | None
@@ -82,6 +85,7 @@ def _year(text: str | None) -> int | None:
 
 
 _NUMERIC = regex.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2}))?(?![\d]|\.\d)")
+_DOT_DIGIT = regex.compile(r"\.\d")
 _ISO = regex.compile(r"(?<![\d])(20\d\d)-(\d\d)-(\d\d)(?![\d])")
 # "21 November", "21st of November", "21 de noviembre", "21-го листопада": the day before the month.
 _DAY_BEFORE = regex.compile(r"(?<![\d.,])(\d{1,2})(?:\.|-?\p{L}{1,3})?[ \t\u00a0]+(?:\p{L}{1,3}[ \t\u00a0]+)?$")
@@ -94,15 +98,13 @@ _DASH_GAP = regex.compile(r"\s*[\-\u2013\u2014]\s*|\s+\p{L}{1,4}\s+")
 
 def find_dates(text: str, hits: Hits) -> list[DateMention]:
     """Every date mention, in text order, without overlaps."""
-    found: list[DateMention] = []
-    taken = Intervals([])
-
-    def add(mention: DateMention) -> None:
-        if not taken.overlaps(mention.start, mention.end):
-            found.append(mention)
-            taken.add(mention.start, mention.end)
-
-    numeric = [m for m in _NUMERIC.finditer(text) if 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31]
+    # Strongest readings first: a mention overlapping one proposed before it is dropped.
+    proposed: list[DateMention] = []
+    add = proposed.append
+    # A numeric date starts at most two digits before a dot and a digit: no need to scan the text before the first.
+    dot = _DOT_DIGIT.search(text)
+    matches = _NUMERIC.finditer(text, max(0, dot.start() - 2)) if dot else ()
+    numeric = [m for m in matches if 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31]
     for first, second in zip(numeric, numeric[1:]):
         # "from 24.02.22 to 06.10.22", "з 24.02 по 30.04": a period, whose end dates the report.
         start = DateMention(first.start(), first.end(), int(first.group(1)), int(first.group(2)), _year(first.group(3)))
@@ -119,10 +121,9 @@ def find_dates(text: str, hits: Hits) -> list[DateMention]:
     for month in hits.all("month"):
         # (The regex engine scans up to its end position: every look-ahead gets a short one.)
         after = _DAY_AFTER.match(text, month.e, month.e + 12)
-        before = _DAY_BEFORE.search(text, max(0, month.s - 12), month.s)
         if after and 1 <= int(after.group(1)) <= 31:
             begin, end, day = month.s, after.end(), int(after.group(1))
-        elif before and 1 <= int(before.group(1)) <= 31:
+        elif (before := _DAY_BEFORE.search(text, max(0, month.s - 12), month.s)) and 1 <= int(before.group(1)) <= 31:
             begin, end, day = before.start(), month.e, int(before.group(1))
         else:
             year = _YEAR_AFTER.match(text, month.e, month.e + 16)
@@ -133,8 +134,21 @@ def find_dates(text: str, hits: Hits) -> list[DateMention]:
         add(DateMention(begin, year.end() if year else end, day, month.value, int(year.group(1)) if year else None))
     for weekday in hits.all("weekday"):
         add(DateMention(weekday.s, weekday.e, None, None, None, weekday=weekday.value, kind="weekday"))
-    found.sort(key=lambda d: d.start)
-    return _attach_weekdays(found, text)
+    return _attach_weekdays(_without_overlaps(proposed), text)
+
+
+def _without_overlaps(mentions: list[DateMention]) -> list[DateMention]:
+    """The mentions that overlap none kept before them, in text order."""
+    kept: list[DateMention] = []
+    starts: list[int] = []
+    for mention in mentions:
+        index = bisect_left(starts, mention.end)
+        # The kept spans are disjoint: only the last one starting before this end can reach into it.
+        if index and kept[index - 1].end > mention.start:
+            continue
+        kept.insert(index, mention)
+        starts.insert(index, mention.start)
+    return kept
 
 
 def _attach_weekdays(found: list[DateMention], text: str) -> list[DateMention]:
@@ -191,7 +205,7 @@ def resolve(mention: DateMention, ctx: YearContext) -> date | None:
         pub = ctx.published.day
         candidate = _safe_date(pub.year, month, day)
         # A date more than a month after publication belongs to the year before ("Dec. 30" read in January).
-        if candidate and candidate > pub + timedelta(days=31):
+        if candidate and candidate > pub + _MONTH:
             candidate = _safe_date(pub.year - 1, month, day)
         return candidate
     if mention.weekday is not None:

@@ -11,8 +11,8 @@ from datetime import date
 
 from . import priors
 from .candidates import CUE, INFERRED, STRUCTURE, Candidate
-from .lexicon import Hit, Hits
-from .text import Segment, Segments
+from .lexicon import Hits
+from .text import Segments
 
 ROLES = ("totals", "daily", "previous")
 
@@ -21,26 +21,33 @@ def drop_context(hits: Hits, segments: Segments, candidates: list[Candidate],
                  claim_sentences: set[int]) -> list[Candidate]:
     """Remove figures of a front sector, of other parties, and of sentences about records or averages."""
     sector_paragraphs = _sector_paragraphs(hits, segments)
-    intros = _list_intros(segments)
-    kept = []
+    intros = None  # found when first needed: a list's own figures need none
+    has = hits.has
+    kept, indefinite = [], False
     for c in candidates:
         if c.sentence in claim_sentences:
             continue
-        sentence = Segment(*c.scope)
-        # Items of a list speak in the words of the line that introduces them ("... lost:").
-        scopes = [sentence] + ([intros[c.paragraph]] if c.paragraph in intros else [])
-        speaks_for_all = any(hits.has("general_staff", *scope) for scope in scopes)
-        if c.paragraph in sector_paragraphs and not speaks_for_all:
-            continue
-        if not c.structured:
-            # "The record loss brings the total to 138,880": an explicit total survives a sentence's distractors.
-            if hits.has("distractor", sentence.start, sentence.end) \
-                    and not hits.has("total_after", sentence.start, c.start):
+        # A list line's figure needs no word around it, unless it stands in a sector's paragraph.
+        if not c.structured or c.paragraph in sector_paragraphs:
+            start, end = c.scope
+            # Items of a list speak in the words of the line that introduces them ("... lost:").
+            if intros is None:
+                intros = _list_intros(segments)
+            intro = intros.get(c.paragraph)
+            speaks_for_all = has("general_staff", start, end) or (intro is not None and has("general_staff", *intro))
+            if not speaks_for_all and c.paragraph in sector_paragraphs:
                 continue
-            if not (speaks_for_all or any(hits.has("loss", *scope) for scope in scopes)
-                    or _continues_loss_sentence(hits, segments, c)):
-                continue
+            if not c.structured:
+                # "The record loss brings the total to 138,880": an explicit total survives a sentence's distractors.
+                if has("distractor", start, end) and not has("total_after", start, c.start):
+                    continue
+                if not (speaks_for_all or has("loss", start, end) or (intro is not None and has("loss", *intro))
+                        or _continues_loss_sentence(hits, segments, c)):
+                    continue
         kept.append(c)
+        indefinite = indefinite or c.indefinite
+    if not indefinite:
+        return kept
     # "a helicopter" is one only in a list of figures.
     with_numbers = {c.sentence for c in kept if not c.indefinite}
     return [c for c in kept if not c.indefinite or c.sentence in with_numbers]
@@ -53,6 +60,8 @@ def _list_intros(segments: Segments) -> dict[int, tuple[int, int]]:
     """List items ("- 1092 танки,") and the line ending in ":" that introduces them: item -> intro span."""
     text = segments.text
     intros: dict[int, tuple[int, int]] = {}
+    if ":" not in text:
+        return intros  # no line can introduce a list
     intro = None
     for index, paragraph in enumerate(segments.paragraphs):
         if intro is not None and _LIST_ITEM.match(text, paragraph.start):
@@ -77,6 +86,8 @@ def _continues_loss_sentence(hits: Hits, segments: Segments, c: Candidate) -> bo
 def _sector_paragraphs(hits: Hits, segments: Segments) -> set[int]:
     """Paragraphs about one sector: from a sector cue until a paragraph that speaks for the whole front."""
     inside, out = False, set()
+    if not hits.all("sector"):
+        return out
     for index, paragraph in enumerate(segments.paragraphs):
         if hits.has("sector", paragraph.start, paragraph.end):
             inside = True
@@ -88,33 +99,32 @@ def _sector_paragraphs(hits: Hits, segments: Segments) -> set[int]:
 
 
 def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> list[Candidate]:
-    """The role the words around each number give it (or None when they give none)."""
-    out = []
+    """The role the words around each number give it (or None when they give none), set on the candidates."""
     for c in candidates:
         if c.role is not None:
-            out.append(c)
             continue
-        cues = {name: hits.find(name, *c.scope) for name in ("daily", "previous", "total", "total_after")}
-        role = _role_from_cues(c, cues)
+        role = _role_from_cues(hits, c)
         if role is None and c.increment:
             role = "daily"
         if role is None and c.structured:
-            out.append(c.with_role("totals", STRUCTURE))
-        else:
-            out.append(c.with_role(role, CUE) if role else c)
-    return out
+            c.with_role("totals", STRUCTURE)
+        elif role:
+            c.with_role(role, CUE)
+    return candidates
 
 
-def _role_from_cues(c: Candidate, cues: dict[str, list[Hit]]) -> str | None:
-    if any(end <= c.start for _, end, _ in cues["previous"]):
+def _role_from_cues(hits: Hits, c: Candidate) -> str | None:
+    start, end = c.scope
+    previous = hits.find("previous", start, end)
+    if previous and any(h.e <= c.start for h in previous):
         return "previous"
-    after = [s for s, _, _ in cues["total_after"]]
+    after = hits.find("total_after", start, end)
     if after:
-        return "totals" if any(s < c.start for s in after) else "daily"
+        return "totals" if any(h.s < c.start for h in after) else "daily"
     best, distance = None, None
     for role, name in (("daily", "daily"), ("totals", "total")):
-        for start, end, _ in cues[name]:
-            gap = c.start - end if end <= c.start else start - c.end if start >= c.end else 0
+        for h in hits.find(name, start, end):
+            gap = c.start - h.e if h.e <= c.start else h.s - c.end if h.s >= c.end else 0
             if distance is None or gap < distance:
                 best, distance = role, gap
     return best
@@ -131,55 +141,49 @@ def estimate_epoch(published: date | None, candidates: list[Candidate]) -> date 
 
 def apply_priors(candidates: list[Candidate], epoch: date | None) -> list[Candidate]:
     """Settle roles by magnitude: switch a role no report of its time allows, inherit where words gave none."""
-    window = priors.window(epoch)
+    allows = priors.window(epoch).allows
     settled: list[Candidate] = []
     last_role: str | None = None
     for c in candidates:
         role = c.role
         if role is None:
-            role = _plausible_role(window, c, preferred=last_role)
-            if role is None:
+            # The role of the figures just before if it fits, else the first that does.
+            if last_role is not None and allows(last_role, c.category, c.value):
+                role = last_role
+            elif allows("totals", c.category, c.value):
+                role = "totals"
+            elif allows("daily", c.category, c.value):
+                role = "daily"
+            else:
                 continue
-            c = c.with_role(role, INFERRED)
-        elif not _fits(window, c, role) and not (c.structured and role == "daily"):
+            c.with_role(role, INFERRED)
+        elif not (c.structured and role == "daily") and not allows(role, c.category, c.value):
             # A role no report of its time allows: the other one if it fits ("tanks: 9" in 2024 is a day's loss).
+            # (A daily figure of a list line stands whatever its size.)
             other = "daily" if role in ("totals", "previous") else "totals"
-            if not _fits(window, c, other):
+            if not allows(other, c.category, c.value):
                 continue
-            c = c.with_role(other, INFERRED)
+            c.with_role(other, INFERRED)
         settled.append(c)
-        if not c.structured:
-            last_role = c.role if c.role != "previous" else last_role
+        if not c.structured and c.role != "previous":
+            last_role = c.role
     return settled
-
-
-def _fits(window: priors.Window, c: Candidate, role: str) -> bool:
-    return window.daily_ok(c.category, c.value) if role == "daily" else window.total_ok(c.category, c.value)
-
-
-def _plausible_role(window: priors.Window, c: Candidate, preferred: str | None) -> str | None:
-    fits = [role for role in ("totals", "daily") if _fits(window, c, role)]
-    if preferred in fits:
-        return preferred
-    return fits[0] if fits else None
 
 
 def choose(candidates: list[Candidate]) -> dict[str, dict[str, Candidate]]:
     """One value per (role, category); where values compete, the arithmetic and the evidence decide."""
-    pools: dict[tuple[str, str], list[Candidate]] = {}
+    pools: dict[str, dict[str, list[Candidate]]] = {role: {} for role in ROLES}
     for c in candidates:
         if c.rounded or c.role is None:
             continue
-        if c.approximate and _round_by_form(c) and not c.structured:
+        if c.approximate and not c.structured and _round_by_form(c):
             continue
-        pools.setdefault((c.role, c.category), []).append(c)
+        pools[c.role].setdefault(c.category, []).append(c)
     chosen: dict[str, dict[str, Candidate]] = {role: {} for role in ROLES}
     # Daily figures first: they are the least ambiguous, and they arbitrate between totals.
     for role in ("daily", "totals", "previous"):
-        for (pool_role, category), pool in pools.items():
-            if pool_role != role:
-                continue
-            chosen[role][category] = _best(pool, role, category, chosen)
+        for category, pool in pools[role].items():
+            chosen[role][category] = pool[0] if len(pool) == 1 else _best(pool, role, category, chosen)
     _drop_inconsistent(chosen)
     return chosen
 
