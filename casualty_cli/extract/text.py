@@ -21,10 +21,10 @@ _AT_TEXT_END = r"(?=[\"'»”’]*\s*$)"
 _FULL_STOP = re.compile(rf"\.(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")
 _OTHER_MARK = re.compile(rf"[!?;](?:{_BEFORE_NEXT}|(?<=[!?]){_AT_TEXT_END})")
 SCOPE = 400  # characters: longer than any real sentence clause
-_LINE = re.compile(r"\S[^\n]*")  # linear: a line from its first non-blank character
+_LINE = re.compile(r"\S.*")  # linear: a line from its first non-blank character (. stops only at \n)
 # Read backwards from a dot: letters, maybe with inner dots ("U.S"). The language reads the same both ways.
 _WORD_REVERSED = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
-_WORD_WINDOW = 12  # characters before a dot in which its word is looked for
+_WORD_WINDOW = 12  # characters before a dot in which its word is looked for (_is_abbreviation)
 
 
 class Segment(NamedTuple):
@@ -91,7 +91,8 @@ def _sentence_spans(text: str, abbreviations: frozenset[str], line_ends: list[in
         following = m.group(1)
         if following and not (following.isupper() or following.isdigit() or following == "•"):
             continue
-        if text[m.start()] == "." and _dot_after_abbreviation(text, m.start(), abbreviations):
+        dot = m.start()
+        if text[dot] == "." and _is_abbreviation(text[max(dot - _WORD_WINDOW, 0):dot], abbreviations):
             continue
         cuts.append(m.end())
     cuts.sort()
@@ -105,17 +106,17 @@ def _sentence_spans(text: str, abbreviations: frozenset[str], line_ends: list[in
     return spans
 
 
-def _dot_after_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
-    """"Feb. 24", "U.S. officials", an initial: a dot that ends no sentence.
+def _is_abbreviation(before_dot: str, abbreviations: frozenset[str]) -> bool:
+    """"Feb. 24", "U.S. officials", an initial: whether the word ending `before_dot` makes its dot end no sentence.
 
-    Its word is the longest run of letters (and inner dots) ending right before the dot, within the _WORD_WINDOW
-    characters before it; a line break right before the dot is passed over (as `$` does before a final newline).
+    The word is the longest run of letters (and inner dots) at the end, where a final line break is passed over
+    (as `$` does before a final newline).
     """
-    end = dot - 1 if text[dot - 1:dot] == "\n" else dot
-    window = text[max(0, dot - _WORD_WINDOW):end]
-    word = window.rpartition(" ")[2]
+    if before_dot.endswith("\n"):
+        before_dot = before_dot[:-1]
+    word = before_dot.rpartition(" ")[2]
     if not word.isalpha():  # not simply "said": a digit, sign or dot in it, or nothing
-        match = _WORD_REVERSED.match(window[::-1])
+        match = _WORD_REVERSED.match(before_dot[::-1])
         if not match:
             return False
         word = match.group()[::-1]
