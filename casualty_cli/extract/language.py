@@ -1,8 +1,8 @@
 """Which language a text is in: its script and its commonest words, scored against every lexicon.
 
 Detection runs on every text, so it counts in C rather than per character in Python: the sample's UTF-8 bytes give
-the Cyrillic letters (bytes.count) and, with ASCII punctuation turned into blanks (bytes.translate), its words
-(str.split); only the few tokens still holding a non-ASCII sign ("“20", "putin’s") go through the word regex.
+the Cyrillic letters (by their lead bytes) and, with ASCII punctuation turned into blanks (bytes.translate), its
+words (str.split); only the few tokens still holding a non-ASCII sign ("“20", "putin’s") go through the word regex.
 """
 from __future__ import annotations
 
