@@ -13,7 +13,7 @@ from typing import Iterable, NamedTuple
 import re
 
 # A sentence may end at . ! ? ; before blanks and what may start a sentence (checked in _sentence_spans: a capital,
-# a digit, a bullet), at . ! ? at the very end, and at every line break (see _sentence_spans). The full stop has a
+# a digit, a bullet), at . ! ? at the very end, and at every line break. The full stop has a
 # pattern of its own: sre finds a literal first character by a plain loop, where a leading class ([.!?;]) costs a
 # call per character of the text; the rarer ! ? ; are only looked for when present.
 _BEFORE_NEXT = r"(?=[\"'»”’)\]]*\s+[\"'«“(\[•\-–—*]*([\w•]))"
@@ -22,7 +22,8 @@ _FULL_STOP = re.compile(rf"\.(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")
 _OTHER_MARK = re.compile(rf"[!?;](?:{_BEFORE_NEXT}|(?<=[!?]){_AT_TEXT_END})")
 SCOPE = 400  # characters: longer than any real sentence clause
 _LINE = re.compile(r"\S.*")  # linear: a line from its first non-blank character (. stops only at \n)
-# Read backwards from a dot: letters, maybe with inner dots ("U.S"). The language reads the same both ways.
+# The word before a dot: letters, maybe with inner dots ("U.S"). Matched on the reversed window (such words read
+# the same both ways), the longest one ending at the dot is a single match, not a search from every position.
 _WORD_REVERSED = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
 _WORD_WINDOW = 12  # characters before a dot in which its word is looked for (_is_abbreviation)
 
