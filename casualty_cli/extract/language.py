@@ -1,15 +1,25 @@
-"""Which language a text is in: its script and its commonest words, scored against every lexicon."""
+"""Which language a text is in: its script and its commonest words, scored against every lexicon.
+
+Detection runs on every text, so it counts in C rather than per character in Python: the sample's UTF-8 bytes give
+the Cyrillic letters (by their lead bytes) and, with ASCII punctuation turned into blanks (bytes.translate), its
+words (str.split); only the few tokens still holding a non-ASCII sign ("“20", "putin’s") go through the word regex.
+"""
 from __future__ import annotations
 
 import functools
 import re
+from itertools import chain, filterfalse
 
 from .lexicon import available_languages, raw_lexicon
 
 _WORD = re.compile(r"\w+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_UKRAINIAN_ONLY = frozenset("іїєґ")
-_RUSSIAN_ONLY = frozenset("ыэъё")
+# U+0400..U+04FF are exactly the UTF-8 sequences led by the bytes 0xD0..0xD3.
+_CYRILLIC_LEAD_BYTES = bytes((0xD0, 0xD1, 0xD2, 0xD3))
+# Every ASCII byte that is not a word character (\w: letter, digit, underscore) becomes a blank.
+_ASCII_NON_WORD = bytes(b for b in range(128) if not (chr(b).isalnum() or b == ord("_")))
+_ASCII_NON_WORD_TO_BLANK = bytes.maketrans(_ASCII_NON_WORD, b" " * len(_ASCII_NON_WORD))
+_UKRAINIAN_ONLY = "іїєґ"
+_RUSSIAN_ONLY = "ыэъё"
 
 
 @functools.lru_cache(maxsize=None)
@@ -23,6 +33,9 @@ def _languages_of_word() -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
     for code, words in _detect_words().items():
         for word in words:
+            # detect() looks whole tokens up: a word with a sign or an underscore would be counted twice or wrongly.
+            if not word.isalnum():
+                raise ValueError(f"{code} lexicon: detect word {word!r} is not letters and digits only")
             index.setdefault(word, []).append(code)
     return {word: tuple(codes) for word, codes in index.items()}
 
@@ -30,27 +43,31 @@ def _languages_of_word() -> dict[str, tuple[str, ...]]:
 def detect(text: str, default: str = "en") -> str:
     """The lexicon whose frequent words the text uses most; Cyrillic text by its letters first."""
     sample = text[:1200].lower()  # a few hundred words tell the languages apart
-    words = _WORD.findall(sample)
-    if not words:
+    utf8 = sample.encode("utf-8", "surrogatepass")
+    # Blank-separated tokens; a token of letters and digits is one \w+ word as it stands, the rest are re-split.
+    tokens = utf8.translate(_ASCII_NON_WORD_TO_BLANK).decode("utf-8", "surrogatepass").split()
+    mixed = list(filterfalse(str.isalnum, tokens))
+    mixed_words = _WORD.findall(" ".join(mixed))
+    if len(mixed) == len(tokens) and not mixed_words:
         return default
     vocabularies = _detect_words()
-    cyrillic = len(_CYRILLIC.findall(sample))
+    index = _languages_of_word()
+    scores = dict.fromkeys(vocabularies, 0)  # language -> words of its list in the sample
+    # A mixed token is in no list (they hold letters and digits only): its words are in mixed_words.
+    for word in filter(index.__contains__, chain(tokens, mixed_words)):
+        for code in index[word]:
+            scores[code] += 1
+    cyrillic = len(utf8) - len(utf8.translate(None, _CYRILLIC_LEAD_BYTES))  # one C pass deleting the lead bytes
     if cyrillic > len(sample) * 0.2:
         options = [code for code in ("uk", "ru") if code in vocabularies]
         if len(options) == 2:
-            uk = sum(1 for ch in sample if ch in _UKRAINIAN_ONLY)
-            ru = sum(1 for ch in sample if ch in _RUSSIAN_ONLY)
+            uk = sum(map(sample.count, _UKRAINIAN_ONLY))
+            ru = sum(map(sample.count, _RUSSIAN_ONLY))
             if uk != ru:
                 return "uk" if uk > ru else "ru"
             # No letter of either alphabet's own: the commoner words decide.
-            common = {code: sum(1 for w in words if w in vocabularies[code]) for code in options}
-            return "ru" if common["ru"] > common["uk"] else "uk"
+            return "ru" if scores["ru"] > scores["uk"] else "uk"
         if options:
             return options[0]
-    scores = dict.fromkeys(vocabularies, 0)
-    index = _languages_of_word()
-    for word in words:
-        for code in index.get(word, ()):
-            scores[code] += 1
-    best = max(scores, key=scores.__getitem__)
+    best = max(scores, key=scores.__getitem__)  # the first of equals, in lexicon order
     return best if scores[best] else default

@@ -1,22 +1,40 @@
-"""Sentences and paragraphs with their offsets: the scopes in which cues apply."""
+"""Sentences and paragraphs with their offsets: the scopes in which cues apply.
+
+Built for every text, so the work per character is left to C: sentence ends are found by patterns that start
+with a literal character, lines by one regex that also gives the line-break cuts, the word before a dot mostly by
+str methods, and segments are made by tuple.__new__ rather than one Python-level Segment.__new__ each.
+"""
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import NamedTuple
+from itertools import chain, repeat
+from typing import Iterable, NamedTuple
 
 import re
 
-# A sentence may end at . ! ? ; before blanks and what may start a sentence (checked in _sentences: a capital,
-# a digit, a bullet), at . ! ? at the very end, and at every line break.
-_END = re.compile(r"[.!?;](?=[\"'»”’)\]]*\s+[\"'«“(\[•\-–—*]*([\w•]))|[.!?](?=[\"'»”’]*\s*$)|\n+")
+# A sentence may end at . ! ? ; before blanks and what may start a sentence (checked in _sentence_spans: a capital,
+# a digit, a bullet), at . ! ? at the very end, and at every line break. The full stop has a
+# pattern of its own: sre finds a literal first character by a plain loop, where a leading class ([.!?;]) costs a
+# call per character of the text; the rarer ! ? ; are only looked for when present.
+_BEFORE_NEXT = r"(?=[\"'»”’)\]]*\s+[\"'«“(\[•\-–—*]*([\w•]))"
+_AT_TEXT_END = r"(?=[\"'»”’]*\s*$)"
+_FULL_STOP = re.compile(rf"\.(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")
+_OTHER_MARK = re.compile(rf"[!?;](?:{_BEFORE_NEXT}|(?<=[!?]){_AT_TEXT_END})")
 SCOPE = 400  # characters: longer than any real sentence clause
-_LINE = re.compile(r"\S[^\n]*")  # linear: a line from its first non-blank character
-_LAST_WORD = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)$")
+_LINE = re.compile(r"\S.*")  # linear: a line from its first non-blank character (. stops only at \n)
+# The word before a dot: letters, maybe with inner dots ("U.S"). Matched on the reversed window (such words read
+# the same both ways), the longest one ending at the dot is a single match, not a search from every position.
+_WORD_REVERSED = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
+_WORD_WINDOW = 12  # characters before a dot in which its word is looked for (_is_abbreviation)
 
 
 class Segment(NamedTuple):
     start: int
     end: int
+
+
+def _segments(spans: Iterable[tuple[int, int]]) -> list[Segment]:
+    return list(map(tuple.__new__, repeat(Segment), spans))  # what Segment(start, end) does, without a frame each
 
 
 class Segments:
@@ -27,11 +45,13 @@ class Segments:
 
     def __init__(self, text: str, abbreviations: frozenset[str] = frozenset()):
         self.text = text
-        self.sentences = _sentences(text, abbreviations)
-        self._starts = [s.start for s in self.sentences]
         # Paragraphs are lines: web text keeps one paragraph (or one list item) per line.
-        self.paragraphs = [Segment(*m.span()) for m in _LINE.finditer(text)]
-        self._paragraph_starts = [p.start for p in self.paragraphs]
+        lines = list(map(re.Match.span, _LINE.finditer(text)))
+        sentences = _sentence_spans(text, abbreviations, [end for _, end in lines])
+        self.sentences = _segments(sentences)
+        self._starts = [start for start, _ in sentences]
+        self.paragraphs = _segments(lines)
+        self._paragraph_starts = [start for start, _ in lines]
 
     def sentence_at(self, offset: int) -> Segment:
         if not self.sentences:
@@ -58,29 +78,47 @@ class Segments:
         return self.paragraphs[self.paragraph_index(offset)] if self.paragraphs else Segment(0, len(self.text))
 
 
-def _sentences(text: str, abbreviations: frozenset[str]) -> list[Segment]:
-    segments, start = [], 0
-    for m in _END.finditer(text):
+def _sentence_spans(text: str, abbreviations: frozenset[str], line_ends: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, without the blanks around it.
+
+    Every line ends a sentence: cutting the text at the end of each non-blank line rather than after each run of
+    line breaks leaves the same sentences once blanks are trimmed, and the lines are found anyway.
+    """
+    cuts = line_ends + [len(text)]
+    marks = _FULL_STOP.finditer(text)
+    if "!" in text or "?" in text or ";" in text:
+        marks = chain(marks, _OTHER_MARK.finditer(text))
+    for m in marks:
         following = m.group(1)
         if following and not (following.isupper() or following.isdigit() or following == "•"):
             continue
-        if m.group().startswith("."):
-            word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
-            # "Feb. 24", "U.S. officials", an initial: a dot that ends no sentence.
-            if word and (word.group(1).lower() in abbreviations or (len(word.group(1)) == 1 and word.group(1).isupper())):
-                continue
-        end = m.end()
-        if text[start:end].strip():
-            segments.append(_trim(text, start, end))
+        dot = m.start()
+        if text[dot] == "." and _is_abbreviation(text[max(dot - _WORD_WINDOW, 0):dot], abbreviations):
+            continue
+        cuts.append(m.end())
+    cuts.sort()
+    spans, start = [], 0
+    for end in cuts:
+        sentence = text[start:end].lstrip()
+        if sentence:
+            first = end - len(sentence)
+            spans.append((first, first + len(sentence.rstrip())))
         start = end
-    if text[start:].strip():
-        segments.append(_trim(text, start, len(text)))
-    return segments
+    return spans
 
 
-def _trim(text: str, start: int, end: int) -> Segment:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Segment(start, end)
+def _is_abbreviation(before_dot: str, abbreviations: frozenset[str]) -> bool:
+    """"Feb. 24", "U.S. officials", an initial: whether the word ending `before_dot` makes its dot end no sentence.
+
+    The word is the longest run of letters (and inner dots) at the end, where a final line break is passed over
+    (as `$` does before a final newline).
+    """
+    if before_dot.endswith("\n"):
+        before_dot = before_dot[:-1]
+    word = before_dot.rpartition(" ")[2]
+    if not word.isalpha():  # not simply "said": a digit, sign or dot in it, or nothing
+        match = _WORD_REVERSED.match(before_dot[::-1])
+        if not match:
+            return False
+        word = match.group()[::-1]
+    return word.lower() in abbreviations or (len(word) == 1 and word.isupper())
