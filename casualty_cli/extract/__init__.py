@@ -35,13 +35,14 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     """
     text = (text or "")[:MAX_TEXT]
     pub = Published.from_value(published)
-    code = language if language in available_languages() else detect(text)
+    split = split_words(text)  # once, for detection and the phrase scan
+    code = language if language in available_languages() else detect(text, split=split)
     lex = load(code)
     report = Report(published=pub.day if pub else None, language=code)
     if not text.strip():
         return report
     segments = Segments(text, lex.abbreviations)
-    hits = lex.scan(text, split_words(text))
+    hits = lex.scan(text, split)
     dates = find_dates(text, hits)
     ctx = _year_context(dates, pub)
     masked = [(d.start, d.end) for d in dates if d.kind != "weekday"]
