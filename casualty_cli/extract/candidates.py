@@ -7,14 +7,16 @@ words. Nothing is dropped here except what can never be a report figure; resolve
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 import regex
 
 from .lexicon import Hits
 from .numbers import Number
-from .text import Segments
+from .text import SCOPE, Segment, Segments
 
 # Strength of the evidence for a candidate's role.
 STRUCTURE, CUE, INFERRED = 3, 2, 1
@@ -23,6 +25,8 @@ STRUCTURE, CUE, INFERRED = 3, 2, 1
 _TRANSLATION = r"(?:/[ \t\u00a0]*[\p{L}'’\-]+(?:[ \t\u00a0/]+[\p{L}'’\-]+){0,5}[ \t\u00a0]*)?"
 _LABEL_GAP = regex.compile(
     rf"[ \t\u00a0/]*{_TRANSLATION}(?:\([^()\n]{{0,30}}\)[ \t\u00a0]*)?[‒–—\-:=][ \t\u00a0]*(?:[\p{{L}}.]+[ \t\u00a0/]*){{0,3}}$")
+# A label's gap has one of these ("tanks ‒ 2449"); the standard library's engine looks for it fastest.
+_LABEL_DASH = re.compile(r"[‒–—\-:=]")
 _QUOTES = "\"«»“”„″"
 # Between a number and its noun: up to three words, and the day's change and quote marks
 # ("6.416 (+10) Kampfpanzer", "180 pièces d'«équipement spécial»").
@@ -72,6 +76,9 @@ class Mention:
     end: int
 
 
+_START = attrgetter("start")
+
+
 def find_mentions(hits: Hits) -> list[Mention]:
     return [Mention(h.value, h.s, h.e) for h in hits.all("category")]
 
@@ -97,21 +104,28 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
     candidates: list[Candidate] = []
     attached: set[int] = set()     # mentions that already have their number
     loose: set[int] = set()        # ... a rounded one, which a later exact figure may take
-    ordered = sorted(mentions, key=lambda m: m.start)
+    ordered = sorted(mentions, key=_START)
     starts = [m.start for m in ordered]
+    # Most numbers have no cue beside them: where one may be is worked out once, so that they are spared
+    # the searches of the hits.
+    cues_end = _ends_near(hits, _CUES_BEFORE, _CUE_SLACK)
+    rounded_after, increments = bool(hits.all("rounded_after")), bool(hits.all("increment"))
     for number in numbers:
-        sentence = segments.sentence_at(number.start)
-        sentence_index = segments.sentence_index(number.start)
-        before = text[max(sentence.start, number.start - 12):number.start]
-        if _DAILY_MARK.search(before) or _MINUS_MARK.search(before):
-            # "(+14)": the day's change of the figure just before it.
-            previous = _last_in_line(candidates, text, number.start)
-            if previous is not None:
-                value = number.value if _DAILY_MARK.search(before) else 0
-                candidates.append(Candidate(previous.category, value, number.start, number.end, "daily", STRUCTURE,
-                                            structured=True, sentence=previous.sentence, paragraph=previous.paragraph,
-                                            scope=previous.scope))
-            continue
+        start, end = number.start, number.end
+        sentence_index = segments.sentence_index(start)
+        sentence = segments.sentences[sentence_index] if segments.sentences else segments.sentence_at(start)
+        floor = max(sentence.start, start - 12)
+        if text.rfind("(", floor, start) >= 0:  # most numbers have no bracket before them
+            before = text[floor:start]
+            if _DAILY_MARK.search(before) or _MINUS_MARK.search(before):
+                # "(+14)": the day's change of the figure just before it.
+                previous = _last_in_line(candidates, text, start)
+                if previous is not None:
+                    value = number.value if _DAILY_MARK.search(before) else 0
+                    candidates.append(Candidate(previous.category, value, start, end, "daily", STRUCTURE,  # positional:
+                                                False, False, True, previous.sentence,  # see the call below
+                                                previous.paragraph, False, False, previous.scope))
+                continue
         label = _label_before(text, number, ordered, starts)
         category, structured, listed, following = None, False, False, None
         if label is not None:
@@ -122,31 +136,50 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
             if following is not None:
                 category = following.category
                 attached.add(id(following))
-                listed = bool(_CHANGE_AFTER.match(text, number.end, min(sentence.end, number.end + 60)))
-        if number.start in indefinite and following is None:
+                limit = min(sentence.end, end + 60)
+                listed = text.find("(", end, limit) >= 0 and bool(_CHANGE_AFTER.match(text, end, limit))
+        if start in indefinite and following is None:
             continue
         if category is None and candidates and candidates[-1].sentence == sentence_index \
-                and number.start - candidates[-1].end <= 80 \
-                and _BRACKET_AFTER_FIGURE.fullmatch(text, candidates[-1].end, number.start):
+                and start - candidates[-1].end <= 80 \
+                and _BRACKET_AFTER_FIGURE.fullmatch(text, candidates[-1].end, start):
             category = candidates[-1].category
+        # segments.scope(start, end), from the sentence at hand
+        scope = (max(sentence.start, start - SCOPE), min(sentence.end, end + SCOPE))
         if category is None:
             taken = {m for m in attached if m not in loose} if loose else attached
-            category = _inherit(text, hits, number, ordered, starts, taken, candidates, segments)
+            category = _inherit(text, hits, number, ordered, starts, taken, candidates, scope)
             if category is None:
                 continue
-        rounded, approximate = _qualifiers(text, hits, number, sentence.start)
+        if start in cues_end:
+            rounded, approximate, increment = _cues_before(hits, start, sentence.start)
+        else:
+            rounded = approximate = increment = False
+        if rounded_after and not rounded:
+            rounded = _rounded_after(text, hits, number)
         if rounded and following is not None:
             loose.add(id(following))   # "more than 288,000 invaders - exactly 288,630": free for the exact one
-        candidates.append(Candidate(
-            category, number.value, number.start, number.end,
-            "totals" if listed else None, STRUCTURE if listed else INFERRED,
-            rounded=rounded or (number.round_form and not (structured or listed)), approximate=approximate,
-            structured=structured or listed, sentence=sentence_index,
-            paragraph=segments.paragraph_index(number.start),
-            increment=_is_increment(hits, number, following), indefinite=number.start in indefinite,
-            scope=tuple(segments.scope(number.start, number.end)),
-        ))
-    return _distribute_qualifiers(text, hits, candidates)
+        if increments and not increment and following is not None:
+            increment = hits.has("increment", end, following.start)  # "15 more Russian tanks"
+        role, strength = ("totals", STRUCTURE) if listed else (None, INFERRED)
+        rounded = rounded or (number.round_form and not (structured or listed))
+        structured = structured or listed
+        paragraph = segments.paragraph_index(start)
+        # Positional, the fields in their order: keywords would cost more than the rest of the call.
+        candidates.append(Candidate(category, number.value, start, end, role, strength, rounded, approximate,
+                                    structured, sentence_index, paragraph, increment, start in indefinite, scope))
+    _distribute_qualifiers(text, hits, candidates)
+    return candidates
+
+
+_CUES_BEFORE = ("rounded", "approximate", "increment")
+_CUE_SLACK = 3  # characters between a cue and its number ("more than 53,000", "about  61,330")
+
+
+def _ends_near(hits: Hits, sections: tuple[str, ...], slack: int) -> set[int]:
+    """The offsets at most `slack` characters after the end of a hit of `sections`: the only ones where
+    Hits.ending_near can find one."""
+    return {offset for section in sections for hit in hits.all(section) for offset in range(hit.e, hit.e + slack + 1)}
 
 
 def _label_before(text: str, number: Number, mentions: list[Mention], starts: list[int]) -> Mention | None:
@@ -157,7 +190,8 @@ def _label_before(text: str, number: Number, mentions: list[Mention], starts: li
     if index < 0:
         return None
     label = mentions[index]
-    if number.start - label.end > 60 or "\n" in text[label.end:number.start]:
+    if number.start - label.end > 60 or text.find("\n", label.end, number.start) >= 0 \
+            or not _LABEL_DASH.search(text, label.end, number.start):  # a cheap first test: prose has no dash
         return None
     return label if _LABEL_GAP.fullmatch(text, label.end, number.start) else None
 
@@ -168,13 +202,16 @@ def _noun_after(text: str, number: Number, mentions: list[Mention], starts: list
     if index >= len(mentions) or mentions[index].start - number.end > 40:
         return None
     noun = mentions[index]
+    if noun.start - number.end <= 1 and text[number.end:noun.start] in ("", " "):
+        return noun  # "2,449 tanks", the common case, without the regex engine
     return noun if _NUMBER_FIRST_GAP.fullmatch(text, number.end, noun.start) else None
 
 
 def _inherit(text: str, hits: Hits, number: Number, mentions: list[Mention], starts: list[int],
-             attached: set[int], candidates: list[Candidate], segments: Segments) -> str | None:
-    """A number with no noun of its own counts what its sentence names ("losses ... numbered 61,330")."""
-    sentence = segments.scope(number.start, number.end)
+             attached: set[int], candidates: list[Candidate], scope: tuple[int, int]) -> str | None:
+    """A number with no noun of its own counts what its sentence (`scope`: Segments.scope) names
+    ("losses ... numbered 61,330")."""
+    sentence = Segment(*scope)
     if _looks_like_non_figure(text, hits, number):
         return None
     if not (hits.has("loss", sentence.start, sentence.end) or hits.has("total", sentence.start, number.start)):
@@ -210,7 +247,7 @@ def _role_cue_beside(hits: Hits, number: Number, floor: int, ceiling: int) -> bo
 
 def _is_year(text: str, hits: Hits, number: Number) -> bool:
     """"от 2015 года информация о военных ...": a year, not a count of the noun after it."""
-    if not _YEAR.fullmatch(text, number.start, number.end):
+    if number.end - number.start != 4 or not _YEAR.fullmatch(text, number.start, number.end):
         return False
     word = hits.find("year_word", number.end, number.end + 12)
     return bool(word) and not text[number.end:word[0].s].strip()
@@ -218,7 +255,7 @@ def _is_year(text: str, hits: Hits, number: Number) -> bool:
 
 def _looks_like_non_figure(text: str, hits: Hits, number: Number) -> bool:
     """Years, percentages, money, ordinals and 'day 730' are never loss figures."""
-    if _YEAR.fullmatch(text, number.start, number.end):
+    if number.end - number.start == 4 and _YEAR.fullmatch(text, number.start, number.end):
         return True
     after = hits.find("not_figure_after", number.end, number.end + 20)
     if after and not text[number.end:after[0].s].strip():
@@ -226,21 +263,18 @@ def _looks_like_non_figure(text: str, hits: Hits, number: Number) -> bool:
     return hits.ending_near("not_figure_before", number.start, slack=2) is not None
 
 
-def _qualifiers(text: str, hits: Hits, number: Number, floor: int) -> tuple[bool, bool]:
-    """Is the figure a rounding ("more than 53,000", "12 binden fazla") or approximate ("about 61,330")?"""
-    rounded = hits.ending_near("rounded", number.start, slack=3, floor=floor) is not None
+def _cues_before(hits: Hits, offset: int, floor: int) -> tuple[bool, bool, bool]:
+    """Is the figure at `offset` a rounding ("more than 53,000"), approximate ("about 61,330") or one of the
+    day's additions ("four more tanks", "a further 23 tanks", "another 500 soldiers"), by the cue before it?"""
+    return (hits.ending_near("rounded", offset, slack=_CUE_SLACK, floor=floor) is not None,
+            hits.ending_near("approximate", offset, slack=_CUE_SLACK, floor=floor) is not None,
+            hits.ending_near("increment", offset, slack=_CUE_SLACK) is not None)
+
+
+def _rounded_after(text: str, hits: Hits, number: Number) -> bool:
+    """"12 binden fazla": a rounding cue after the figure."""
     after = hits.find("rounded_after", number.end, number.end + 25)
-    if after and after[0].s - number.end <= 8 and not _DIGIT.search(text, number.end, after[0].s):
-        rounded = True
-    approximate = hits.ending_near("approximate", number.start, slack=3, floor=floor) is not None
-    return rounded, approximate
-
-
-def _is_increment(hits: Hits, number: Number, following: Mention | None) -> bool:
-    """"four more tanks", "a further 23 tanks", "another 500 soldiers": the day's additions."""
-    if hits.ending_near("increment", number.start, slack=3) is not None:
-        return True
-    return following is not None and hits.has("increment", number.end, following.start)
+    return bool(after) and after[0].s - number.end <= 8 and not _DIGIT.search(text, number.end, after[0].s)
 
 
 def _last_in_line(candidates: list[Candidate], text: str, offset: int) -> Candidate | None:
@@ -255,18 +289,16 @@ def _last_in_line(candidates: list[Candidate], text: str, offset: int) -> Candid
     return last if "\n" not in between and not _LIST_BREAK.search(between) else None
 
 
-def _distribute_qualifiers(text: str, hits: Hits, candidates: list[Candidate]) -> list[Candidate]:
+def _distribute_qualifiers(text: str, hits: Hits, candidates: list[Candidate]) -> None:
     """"around 11,200 tanks, 23,000 armoured vehicles and 56,000 drones": the qualifier covers the list."""
-    out: list[Candidate] = []
-    for candidate in candidates:
-        if out and not candidate.structured and not candidate.rounded and not candidate.approximate \
-                and candidate.value >= 100 and candidate.value % 100 == 0:  # only round figures take it over
-            previous = out[-1]
+    for index in range(1, len(candidates)):
+        candidate = candidates[index]
+        if candidate.value % 100 == 0 and candidate.value >= 100 \
+                and not (candidate.structured or candidate.rounded or candidate.approximate):  # only round figures take it over
+            previous = candidates[index - 1]
             if (previous.rounded or previous.approximate) and not previous.structured \
                     and candidate.start - previous.end < 60 and _same_list(text, hits, previous.end, candidate.start):
-                candidate = replace(candidate, rounded=previous.rounded, approximate=previous.approximate)
-        out.append(candidate)
-    return out
+                candidates[index] = replace(candidate, rounded=previous.rounded, approximate=previous.approximate)
 
 
 def _same_list(text: str, hits: Hits, start: int, end: int) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import partial
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -44,6 +45,8 @@ class Number(NamedTuple):
 
 
 _START = attrgetter("start")
+# Number(...) goes through a __new__ written in Python; the many figures in digits are made without it.
+_digit_number = partial(tuple.__new__, Number)
 
 
 def digits_value(text: str) -> int | None:
@@ -86,10 +89,10 @@ def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = N
         start, end = match.span()
         if reaches[bisect_left(starts, end)] > start:
             continue
-        figure = match.group()
+        figure = match[0]
         digits = figure if figure.isdigit() else _NON_DIGITS.sub("", figure)
         if len(digits) <= MAX_DIGITS:
-            found.append(Number(int(digits), start, end))
+            found.append(_digit_number((int(digits), start, end, False, False)))
     words = hits.all("number")
     index = 0
     while index < len(words):
@@ -135,5 +138,5 @@ class Intervals:
     def reaches(self) -> list[int]:
         """How far the spans that overlaps() examines reach: overlaps(start, end) is
         reaches()[bisect_left(starts, end)] > start, one look-up instead of a loop."""
-        ends = [e for _, e in self.spans]
-        return [max(ends[max(0, index - 3):index], default=-1) for index in range(len(ends) + 1)]
+        ends = [-1, -1, -1] + [e for _, e in self.spans]
+        return list(map(max, ends, ends[1:], ends[2:]))  # the furthest end of each three spans in a row
