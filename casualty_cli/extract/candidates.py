@@ -8,9 +8,11 @@ words. Nothing is dropped here except what can never be a report figure; resolve
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from functools import partial
 from operator import attrgetter
+from typing import NamedTuple
 
 import regex
 
@@ -25,7 +27,7 @@ STRUCTURE, CUE, INFERRED = 3, 2, 1
 _TRANSLATION = r"(?:/[ \t\u00a0]*[\p{L}'’\-]+(?:[ \t\u00a0/]+[\p{L}'’\-]+){0,5}[ \t\u00a0]*)?"
 _LABEL_GAP = regex.compile(
     rf"[ \t\u00a0/]*{_TRANSLATION}(?:\([^()\n]{{0,30}}\)[ \t\u00a0]*)?[‒–—\-:=][ \t\u00a0]*(?:[\p{{L}}.]+[ \t\u00a0/]*){{0,3}}$")
-# A label's gap has one of these ("tanks ‒ 2449"); the standard library's engine looks for it fastest.
+# A label's gap has one of these ("tanks ‒ 2449"); the standard library's engine finds it fastest.
 _LABEL_DASH = re.compile(r"[‒–—\-:=]")
 _QUOTES = "\"«»“”„″"
 # Between a number and its noun: up to three words, and the day's change and quote marks
@@ -33,12 +35,13 @@ _QUOTES = "\"«»“”„″"
 _NUMBER_FIRST_GAP = regex.compile(
     rf"[ \t\u00a0]*(?:\([^()\n]{{0,30}}\)[ \t\u00a0]*)?[{_QUOTES}]?[ \t\u00a0]*"
     rf"(?:[\p{{L}}'’\-]+(?:[{_QUOTES} \t\u00a0]+|(?<=['’]))){{0,3}}")
+_NO_GAP_START = frozenset(")]}.,;:!?\n\r0123456789")  # characters that can start no such gap
 # A number followed by its day's change, "6.416 (+10)", is the cumulative figure.
 _CHANGE_AFTER = regex.compile(r"[ \t\u00a0]*\(\s*[+\-−–]\s*[\d\s.,]*(?:\)|[\s\p{L}]{0,30}\))")
 # "17 czołgów (w sumie 4965)": a number in brackets right after a figure and its noun counts the same thing.
 _BRACKET_AFTER_FIGURE = regex.compile(r"[ \t\u00a0]*(?:[\p{L}'’\-]+[ \t\u00a0]+){0,3}\([^()\d\n]{0,40}")
-_DAILY_MARK = regex.compile(r"\(\s*\+\s*$")
-_MINUS_MARK = regex.compile(r"\(\s*[\-−–]\s*$")
+# "(+" or "(-" just before a number: its sign tells a day's change from a correction to nothing.
+_CHANGE_MARK = regex.compile(r"\(\s*([+\-−–])\s*$")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _DIGIT = regex.compile(r"\d")
 _LIST_BREAK = regex.compile(r"[.;:!?\d\n]")
@@ -67,20 +70,20 @@ class Candidate:
         return self
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A category named in the text."""
+class Mention(NamedTuple):
+    """A category named in the text. A tuple, made as fast as the hit it comes from."""
 
-    category: str
     start: int
     end: int
+    category: str
 
 
 _START = attrgetter("start")
+_as_mention = partial(tuple.__new__, Mention)
 
 
 def find_mentions(hits: Hits) -> list[Mention]:
-    return [Mention(h.value, h.s, h.e) for h in hits.all("category")]
+    return list(map(_as_mention, hits.all("category")))  # a category hit is (start, end, category) already
 
 
 def indefinite_numbers(text: str, hits: Hits, mentions: list[Mention]) -> list[Number]:
@@ -106,65 +109,75 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
     loose: set[int] = set()        # ... a rounded one, which a later exact figure may take
     ordered = sorted(mentions, key=_START)
     starts = [m.start for m in ordered]
+    # This loop runs for every number: it looks sentences and paragraphs up itself, as Segments does,
+    # and compares rather than call max() and min().
+    sentences = segments.sentences or [Segment(0, len(text))]
+    sentence_starts = [sentence.start for sentence in sentences]
+    paragraph_starts = [paragraph.start for paragraph in segments.paragraphs]
     # Most numbers have no cue beside them: where one may be is worked out once, so that they are spared
     # the searches of the hits.
     cues_end = _ends_near(hits, _CUES_BEFORE, _CUE_SLACK)
     rounded_after, increments = bool(hits.all("rounded_after")), bool(hits.all("increment"))
     for number in numbers:
         start, end = number.start, number.end
-        sentence_index = segments.sentence_index(start)
-        sentence = segments.sentences[sentence_index] if segments.sentences else segments.sentence_at(start)
-        floor = max(sentence.start, start - 12)
+        sentence_index = bisect_right(sentence_starts, start) - 1
+        if sentence_index < 0:
+            sentence_index = 0
+        sentence_start, sentence_end = sentences[sentence_index]
+        floor = start - 12 if start - 12 > sentence_start else sentence_start
         if text.rfind("(", floor, start) >= 0:  # most numbers have no bracket before them
-            before = text[floor:start]
-            if _DAILY_MARK.search(before) or _MINUS_MARK.search(before):
+            mark = _CHANGE_MARK.search(text[floor:start])
+            if mark:
                 # "(+14)": the day's change of the figure just before it.
                 previous = _last_in_line(candidates, text, start)
                 if previous is not None:
-                    value = number.value if _DAILY_MARK.search(before) else 0
+                    value = number.value if mark.group(1) == "+" else 0
                     candidates.append(Candidate(previous.category, value, start, end, "daily", STRUCTURE,  # positional:
                                                 False, False, True, previous.sentence,  # see the call below
                                                 previous.paragraph, False, False, previous.scope))
                 continue
-        label = _label_before(text, number, ordered, starts)
+        label = _label_before(text, start, ordered, starts)
         category, structured, listed, following = None, False, False, None
         if label is not None:
             category, structured = label.category, True
             attached.add(id(label))
-        elif not _is_year(text, hits, number):
-            following = _noun_after(text, number, ordered, starts)
+        elif end - start != 4 or not _is_year(text, hits, number):  # a year has four characters
+            following = _noun_after(text, end, ordered, starts)
             if following is not None:
                 category = following.category
                 attached.add(id(following))
-                limit = min(sentence.end, end + 60)
+                limit = end + 60 if end + 60 < sentence_end else sentence_end
                 listed = text.find("(", end, limit) >= 0 and bool(_CHANGE_AFTER.match(text, end, limit))
-        if start in indefinite and following is None:
+        if following is None and start in indefinite:
             continue
         if category is None and candidates and candidates[-1].sentence == sentence_index \
                 and start - candidates[-1].end <= 80 \
                 and _BRACKET_AFTER_FIGURE.fullmatch(text, candidates[-1].end, start):
             category = candidates[-1].category
-        # segments.scope(start, end), from the sentence at hand
-        scope = (max(sentence.start, start - SCOPE), min(sentence.end, end + SCOPE))
+        scope = (start - SCOPE if start - SCOPE > sentence_start else sentence_start,  # segments.scope(start, end)
+                 end + SCOPE if end + SCOPE < sentence_end else sentence_end)
         if category is None:
             taken = {m for m in attached if m not in loose} if loose else attached
             category = _inherit(text, hits, number, ordered, starts, taken, candidates, scope)
             if category is None:
                 continue
         if start in cues_end:
-            rounded, approximate, increment = _cues_before(hits, start, sentence.start)
+            rounded, approximate, increment = _cues_before(hits, start, sentence_start)
         else:
             rounded = approximate = increment = False
         if rounded_after and not rounded:
             rounded = _rounded_after(text, hits, number)
         if rounded and following is not None:
             loose.add(id(following))   # "more than 288,000 invaders - exactly 288,630": free for the exact one
-        if increments and not increment and following is not None:
-            increment = hits.has("increment", end, following.start)  # "15 more Russian tanks"
+        if increments and not increment and following is not None and following.start - end > 1:
+            # "15 more Russian tanks" (a cue is a word, which a gap of one character cannot hold)
+            increment = hits.has("increment", end, following.start)
         role, strength = ("totals", STRUCTURE) if listed else (None, INFERRED)
         rounded = rounded or (number.round_form and not (structured or listed))
         structured = structured or listed
-        paragraph = segments.paragraph_index(start)
+        paragraph = bisect_right(paragraph_starts, start) - 1
+        if paragraph < 0:
+            paragraph = 0
         # Positional, the fields in their order: keywords would cost more than the rest of the call.
         candidates.append(Candidate(category, number.value, start, end, role, strength, rounded, approximate,
                                     structured, sentence_index, paragraph, increment, start in indefinite, scope))
@@ -182,29 +195,34 @@ def _ends_near(hits: Hits, sections: tuple[str, ...], slack: int) -> set[int]:
     return {offset for section in sections for hit in hits.all(section) for offset in range(hit.e, hit.e + slack + 1)}
 
 
-def _label_before(text: str, number: Number, mentions: list[Mention], starts: list[int]) -> Mention | None:
-    """"tanks ‒ 2449", "Personnel – about 14400", "особового складу / personnel ‒ близько/ about 61330"."""
-    index = bisect_left(starts, number.start) - 1
-    while index >= 0 and mentions[index].end > number.start:
+def _label_before(text: str, start: int, mentions: list[Mention], starts: list[int]) -> Mention | None:
+    """"tanks ‒ 2449", "Personnel – about 14400", "особового складу / personnel ‒ близько/ about 61330":
+    the label of the number at `start`."""
+    index = bisect_left(starts, start) - 1
+    while index >= 0 and mentions[index].end > start:
         index -= 1
     if index < 0:
         return None
     label = mentions[index]
-    if number.start - label.end > 60 or text.find("\n", label.end, number.start) >= 0 \
-            or not _LABEL_DASH.search(text, label.end, number.start):  # a cheap first test: prose has no dash
+    gap = label.end
+    # Cheap first tests: prose has no dash between a noun and a number, and a label is on its number's line.
+    if start - gap > 60 or not _LABEL_DASH.search(text, gap, start) or text.find("\n", gap, start) >= 0:
         return None
-    return label if _LABEL_GAP.fullmatch(text, label.end, number.start) else None
+    return label if _LABEL_GAP.fullmatch(text, gap, start) else None
 
 
-def _noun_after(text: str, number: Number, mentions: list[Mention], starts: list[int]) -> Mention | None:
-    """"2,449 tanks", "15 Russian tanks", "31 units of automotive equipment"."""
-    index = bisect_left(starts, number.end)
-    if index >= len(mentions) or mentions[index].start - number.end > 40:
+def _noun_after(text: str, end: int, mentions: list[Mention], starts: list[int]) -> Mention | None:
+    """"2,449 tanks", "15 Russian tanks", "31 units of automotive equipment": the noun of the number ending
+    at `end`."""
+    index = bisect_left(starts, end)
+    if index >= len(starts) or starts[index] - end > 40:
         return None
-    noun = mentions[index]
-    if noun.start - number.end <= 1 and text[number.end:noun.start] in ("", " "):
+    noun, gap_end = mentions[index], starts[index]
+    if gap_end - end <= 1 and text[end:gap_end] in ("", " "):
         return noun  # "2,449 tanks", the common case, without the regex engine
-    return noun if _NUMBER_FIRST_GAP.fullmatch(text, number.end, noun.start) else None
+    if text[end] in _NO_GAP_START:
+        return None  # "2449 (+14);", "61,330. Tanks": the same, for the common misses
+    return noun if _NUMBER_FIRST_GAP.fullmatch(text, end, gap_end) else None
 
 
 def _inherit(text: str, hits: Hits, number: Number, mentions: list[Mention], starts: list[int],
@@ -247,15 +265,21 @@ def _role_cue_beside(hits: Hits, number: Number, floor: int, ceiling: int) -> bo
 
 def _is_year(text: str, hits: Hits, number: Number) -> bool:
     """"от 2015 года информация о военных ...": a year, not a count of the noun after it."""
-    if number.end - number.start != 4 or not _YEAR.fullmatch(text, number.start, number.end):
+    if not _year_form(text, number):
         return False
     word = hits.find("year_word", number.end, number.end + 12)
     return bool(word) and not text[number.end:word[0].s].strip()
 
 
+def _year_form(text: str, number: Number) -> bool:
+    """"2015": written as a year of these two centuries (cheap tests first: most numbers are not)."""
+    return number.end - number.start == 4 and text.startswith(("19", "20"), number.start) \
+        and _YEAR.fullmatch(text, number.start, number.end) is not None
+
+
 def _looks_like_non_figure(text: str, hits: Hits, number: Number) -> bool:
     """Years, percentages, money, ordinals and 'day 730' are never loss figures."""
-    if number.end - number.start == 4 and _YEAR.fullmatch(text, number.start, number.end):
+    if _year_form(text, number):
         return True
     after = hits.find("not_figure_after", number.end, number.end + 20)
     if after and not text[number.end:after[0].s].strip():
