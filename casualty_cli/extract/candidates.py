@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from operator import attrgetter
 from typing import NamedTuple
@@ -108,12 +108,12 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
     attached: set[int] = set()     # mentions that already have their number
     loose: set[int] = set()        # ... a rounded one, which a later exact figure may take
     ordered = sorted(mentions, key=_START)
-    starts = [m.start for m in ordered]
+    starts = list(map(_START, ordered))
     # This loop runs for every number: it looks sentences and paragraphs up itself, as Segments does,
     # and compares rather than call max() and min().
     sentences = segments.sentences or [Segment(0, len(text))]
-    sentence_starts = [sentence.start for sentence in sentences]
-    paragraph_starts = [paragraph.start for paragraph in segments.paragraphs]
+    sentence_starts = list(map(_START, sentences))
+    paragraph_starts = list(map(_START, segments.paragraphs))
     # Most numbers have no cue beside them: where one may be is worked out once, so that they are spared
     # the searches of the hits.
     cues_end = _ends_near(hits, _CUES_BEFORE, _CUE_SLACK)
@@ -157,8 +157,7 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         scope = (start - SCOPE if start - SCOPE > sentence_start else sentence_start,  # segments.scope(start, end)
                  end + SCOPE if end + SCOPE < sentence_end else sentence_end)
         if category is None:
-            taken = {m for m in attached if m not in loose} if loose else attached
-            category = _inherit(text, hits, number, ordered, starts, taken, candidates, scope)
+            category = _inherit(text, hits, number, ordered, starts, attached, loose, candidates, scope)
             if category is None:
                 continue
         if start in cues_end:
@@ -175,13 +174,15 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         role, strength = ("totals", STRUCTURE) if listed else (None, INFERRED)
         rounded = rounded or (number.round_form and not (structured or listed))
         structured = structured or listed
+        value = number.value
+        if candidates and value % 100 == 0 and value >= 100 and not (structured or rounded or approximate):
+            rounded, approximate = _list_qualifiers(text, hits, candidates[-1], start)  # only round figures take them
         paragraph = bisect_right(paragraph_starts, start) - 1
         if paragraph < 0:
             paragraph = 0
         # Positional, the fields in their order: keywords would cost more than the rest of the call.
-        candidates.append(Candidate(category, number.value, start, end, role, strength, rounded, approximate,
+        candidates.append(Candidate(category, value, start, end, role, strength, rounded, approximate,
                                     structured, sentence_index, paragraph, increment, start in indefinite, scope))
-    _distribute_qualifiers(text, hits, candidates)
     return candidates
 
 
@@ -192,7 +193,11 @@ _CUE_SLACK = 3  # characters between a cue and its number ("more than 53,000", "
 def _ends_near(hits: Hits, sections: tuple[str, ...], slack: int) -> set[int]:
     """The offsets at most `slack` characters after the end of a hit of `sections`: the only ones where
     Hits.ending_near can find one."""
-    return {offset for section in sections for hit in hits.all(section) for offset in range(hit.e, hit.e + slack + 1)}
+    offsets: set[int] = set()
+    for section in sections:
+        for hit in hits.all(section):
+            offsets.update(range(hit.e, hit.e + slack + 1))
+    return offsets
 
 
 def _label_before(text: str, start: int, mentions: list[Mention], starts: list[int]) -> Mention | None:
@@ -225,10 +230,10 @@ def _noun_after(text: str, end: int, mentions: list[Mention], starts: list[int])
     return noun if _NUMBER_FIRST_GAP.fullmatch(text, end, gap_end) else None
 
 
-def _inherit(text: str, hits: Hits, number: Number, mentions: list[Mention], starts: list[int],
-             attached: set[int], candidates: list[Candidate], scope: tuple[int, int]) -> str | None:
+def _inherit(text: str, hits: Hits, number: Number, mentions: list[Mention], starts: list[int], attached: set[int],
+             loose: set[int], candidates: list[Candidate], scope: tuple[int, int]) -> str | None:
     """A number with no noun of its own counts what its sentence (`scope`: Segments.scope) names
-    ("losses ... numbered 61,330")."""
+    ("losses ... numbered 61,330"), preferring a noun not `attached` to a number yet (or only `loose`ly)."""
     sentence = Segment(*scope)
     if _looks_like_non_figure(text, hits, number):
         return None
@@ -243,7 +248,7 @@ def _inherit(text: str, hits: Hits, number: Number, mentions: list[Mention], sta
     if named and hits.has("total_after", named[-1].end, number.start):
         # "one helicopter, which takes the number destroyed to 227": the total of what was just named.
         return named[-1].category
-    free = [m for m in named if id(m) not in attached]
+    free = [m for m in named if id(m) not in attached or id(m) in loose]
     if free:
         return free[-1].category
     if named and _role_cue_beside(hits, number, sentence.start, sentence.end):
@@ -313,16 +318,13 @@ def _last_in_line(candidates: list[Candidate], text: str, offset: int) -> Candid
     return last if "\n" not in between and not _LIST_BREAK.search(between) else None
 
 
-def _distribute_qualifiers(text: str, hits: Hits, candidates: list[Candidate]) -> None:
-    """"around 11,200 tanks, 23,000 armoured vehicles and 56,000 drones": the qualifier covers the list."""
-    for index in range(1, len(candidates)):
-        candidate = candidates[index]
-        if candidate.value % 100 == 0 and candidate.value >= 100 \
-                and not (candidate.structured or candidate.rounded or candidate.approximate):  # only round figures take it over
-            previous = candidates[index - 1]
-            if (previous.rounded or previous.approximate) and not previous.structured \
-                    and candidate.start - previous.end < 60 and _same_list(text, hits, previous.end, candidate.start):
-                candidates[index] = replace(candidate, rounded=previous.rounded, approximate=previous.approximate)
+def _list_qualifiers(text: str, hits: Hits, previous: Candidate, start: int) -> tuple[bool, bool]:
+    """"around 11,200 tanks, 23,000 armoured vehicles and 56,000 drones": the qualifier (rounded, approximate)
+    of the figure before covers the list."""
+    if (previous.rounded or previous.approximate) and not previous.structured \
+            and start - previous.end < 60 and _same_list(text, hits, previous.end, start):
+        return previous.rounded, previous.approximate
+    return False, False
 
 
 def _same_list(text: str, hits: Hits, start: int, end: int) -> bool:
