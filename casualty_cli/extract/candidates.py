@@ -29,6 +29,7 @@ _LABEL_GAP = regex.compile(
     rf"[ \t\u00a0/]*{_TRANSLATION}(?:\([^()\n]{{0,30}}\)[ \t\u00a0]*)?[‒–—\-:=][ \t\u00a0]*(?:[\p{{L}}.]+[ \t\u00a0/]*){{0,3}}$")
 # A label's gap has one of these ("tanks ‒ 2449"); the standard library's engine finds it fastest.
 _LABEL_DASH = re.compile(r"[‒–—\-:=]")
+_DASHES = frozenset("‒–—-:=")
 _QUOTES = "\"«»“”„″"
 # Between a number and its noun: up to three words, and the day's change and quote marks
 # ("6.416 (+10) Kampfpanzer", "180 pièces d'«équipement spécial»").
@@ -78,7 +79,7 @@ class Mention(NamedTuple):
     category: str
 
 
-_START = attrgetter("start")
+_START, _END = attrgetter("start"), attrgetter("end")
 _as_mention = partial(tuple.__new__, Mention)
 
 
@@ -88,7 +89,7 @@ def find_mentions(hits: Hits) -> list[Mention]:
 
 def indefinite_numbers(text: str, hits: Hits, mentions: list[Mention]) -> list[Number]:
     """"a helicopter", "another Russian aircraft": one, when a category noun follows within two words."""
-    starts = [m.start for m in mentions]
+    starts = list(map(_START, mentions))
     found = []
     for article in hits.all("indefinite"):
         index = bisect_left(starts, article.e)
@@ -108,7 +109,7 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
     attached: set[int] = set()     # mentions that already have their number
     loose: set[int] = set()        # ... a rounded one, which a later exact figure may take
     ordered = sorted(mentions, key=_START)
-    starts = list(map(_START, ordered))
+    starts, ends = list(map(_START, ordered)), list(map(_END, ordered))
     # This loop runs for every number: it looks sentences and paragraphs up itself, as Segments does,
     # and compares rather than call max() and min().
     sentences = segments.sentences or [Segment(0, len(text))]
@@ -126,23 +127,28 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         sentence_start, sentence_end = sentences[sentence_index]
         floor = start - 12 if start - 12 > sentence_start else sentence_start
         if text.rfind("(", floor, start) >= 0:  # most numbers have no bracket before them
-            mark = _CHANGE_MARK.search(text[floor:start])
-            if mark:
+            if text.endswith("(+", floor, start):
+                sign = "+"  # the common case, without the regex engine
+            else:
+                mark = _CHANGE_MARK.search(text[floor:start])
+                sign = mark.group(1) if mark else None
+            if sign:
                 # "(+14)": the day's change of the figure just before it.
                 previous = _last_in_line(candidates, text, start)
                 if previous is not None:
-                    value = number.value if mark.group(1) == "+" else 0
+                    value = number.value if sign == "+" else 0
                     candidates.append(Candidate(previous.category, value, start, end, "daily", STRUCTURE,  # positional:
                                                 False, False, True, previous.sentence,  # see the call below
                                                 previous.paragraph, False, False, previous.scope))
                 continue
-        label = _label_before(text, start, ordered, starts)
+        nearest = bisect_left(starts, start)  # the first mention at the number or after it
+        label = _label_before(text, start, ordered, ends, nearest)
         category, structured, listed, following = None, False, False, None
         if label is not None:
             category, structured = label.category, True
             attached.add(id(label))
         elif end - start != 4 or not _is_year(text, hits, number):  # a year has four characters
-            following = _noun_after(text, end, ordered, starts)
+            following = _noun_after(text, end, ordered, starts, nearest)
             if following is not None:
                 category = following.category
                 attached.add(id(following))
@@ -151,7 +157,7 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         if following is None and start in indefinite:
             continue
         if category is None and candidates and candidates[-1].sentence == sentence_index \
-                and start - candidates[-1].end <= 80 \
+                and start - candidates[-1].end <= 80 and text.find("(", candidates[-1].end, start) >= 0 \
                 and _BRACKET_AFTER_FIGURE.fullmatch(text, candidates[-1].end, start):
             category = candidates[-1].category
         scope = (start - SCOPE if start - SCOPE > sentence_start else sentence_start,  # segments.scope(start, end)
@@ -200,26 +206,28 @@ def _ends_near(hits: Hits, sections: tuple[str, ...], slack: int) -> set[int]:
     return offsets
 
 
-def _label_before(text: str, start: int, mentions: list[Mention], starts: list[int]) -> Mention | None:
+def _label_before(text: str, start: int, mentions: list[Mention], ends: list[int], index: int) -> Mention | None:
     """"tanks ‒ 2449", "Personnel – about 14400", "особового складу / personnel ‒ близько/ about 61330":
-    the label of the number at `start`."""
-    index = bisect_left(starts, start) - 1
-    while index >= 0 and mentions[index].end > start:
+    the label of the number at `start`. `index`: of the first mention at or after `start`."""
+    index -= 1
+    while index >= 0 and ends[index] > start:
         index -= 1
     if index < 0:
         return None
-    label = mentions[index]
-    gap = label.end
+    gap = ends[index]
     # Cheap first tests: prose has no dash between a noun and a number, and a label is on its number's line.
     if start - gap > 60 or not _LABEL_DASH.search(text, gap, start) or text.find("\n", gap, start) >= 0:
         return None
-    return label if _LABEL_GAP.fullmatch(text, gap, start) else None
+    if text[gap:start].strip(" \t\u00a0") in _DASHES:
+        return mentions[index]  # "tanks ‒ 2449", the common case, without the regex engine
+    return mentions[index] if _LABEL_GAP.fullmatch(text, gap, start) else None
 
 
-def _noun_after(text: str, end: int, mentions: list[Mention], starts: list[int]) -> Mention | None:
+def _noun_after(text: str, end: int, mentions: list[Mention], starts: list[int], index: int) -> Mention | None:
     """"2,449 tanks", "15 Russian tanks", "31 units of automotive equipment": the noun of the number ending
-    at `end`."""
-    index = bisect_left(starts, end)
+    at `end`. `index`: of the first mention at or after the number's start."""
+    while index < len(starts) and starts[index] < end:
+        index += 1  # past a mention within the number
     if index >= len(starts) or starts[index] - end > 40:
         return None
     noun, gap_end = mentions[index], starts[index]
@@ -315,6 +323,8 @@ def _last_in_line(candidates: list[Candidate], text: str, offset: int) -> Candid
     if offset - last.end > 50:
         return None
     between = text[last.end:offset]
+    if not between.strip(" (+-−–"):
+        return last  # "2449 (+14)": nothing between but the bracket and sign, without the regex engine
     return last if "\n" not in between and not _LIST_BREAK.search(between) else None
 
 
