@@ -41,7 +41,7 @@ _NO_GAP_START = frozenset(")]}.,;:!?\n\r0123456789")  # characters that can star
 _CHANGE_AFTER = regex.compile(r"[ \t\u00a0]*\(\s*[+\-−–]\s*[\d\s.,]*(?:\)|[\s\p{L}]{0,30}\))")
 # "17 czołgów (w sumie 4965)": a number in brackets right after a figure and its noun counts the same thing.
 _BRACKET_AFTER_FIGURE = regex.compile(r"[ \t\u00a0]*(?:[\p{L}'’\-]+[ \t\u00a0]+){0,3}\([^()\d\n]{0,40}")
-# "(+" or "(-" just before a number: its sign tells a day's change from a correction to nothing.
+# "(+14)", "(-3)": a number in brackets after a sign is the day's change (a negative one counts as none).
 _CHANGE_MARK = regex.compile(r"\(\s*([+\-−–])\s*$")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _DIGIT = regex.compile(r"\d")
@@ -93,11 +93,11 @@ def indefinite_numbers(text: str, hits: Hits, mentions: list[Mention]) -> list[N
     found = []
     for article in hits.all("indefinite"):
         index = bisect_left(starts, article.e)
-        if index >= len(mentions):
+        if index >= len(starts):
             break
-        noun = mentions[index]
-        if noun.start - article.e <= 40 and _INDEFINITE_GAP.fullmatch(text, article.e, noun.start) \
-                and not hits.has("vague", article.e, noun.start):
+        noun_start = starts[index]
+        if noun_start - article.e <= 40 and _INDEFINITE_GAP.fullmatch(text, article.e, noun_start) \
+                and not hits.has("vague", article.e, noun_start):
             found.append(Number(1, article.s, article.e, word=True))
     return found
 
@@ -137,9 +137,9 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
                 previous = _last_in_line(candidates, text, start)
                 if previous is not None:
                     value = number.value if sign == "+" else 0
-                    candidates.append(Candidate(previous.category, value, start, end, "daily", STRUCTURE,  # positional:
-                                                False, False, True, previous.sentence,  # see the call below
-                                                previous.paragraph, False, False, previous.scope))
+                    candidates.append(Candidate(previous.category, value, start, end, "daily", STRUCTURE,
+                                                structured=True, sentence=previous.sentence,
+                                                paragraph=previous.paragraph, scope=previous.scope))
                 continue
         nearest = bisect_left(starts, start)  # the first mention at the number or after it
         label = _label_before(text, start, ordered, ends, nearest)
@@ -243,9 +243,9 @@ def _inherit(text: str, hits: Hits, number: Number, mentions: list[Mention], sta
     """A number with no noun of its own counts what its sentence (`scope`: Segments.scope) names
     ("losses ... numbered 61,330"), preferring a noun not `attached` to a number yet (or only `loose`ly)."""
     sentence = Segment(*scope)
-    if _looks_like_non_figure(text, hits, number):
-        return None
     if not (hits.has("loss", sentence.start, sentence.end) or hits.has("total", sentence.start, number.start)):
+        return None
+    if _looks_like_non_figure(text, hits, number):
         return None
     inclusion = hits.find("inclusion", sentence.start, number.start)
     if inclusion and number.start - inclusion[-1].e <= 12 and candidates and candidates[-1].start >= sentence.start:
