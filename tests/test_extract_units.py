@@ -182,3 +182,51 @@ def test_a_partys_qualified_figure_without_a_noun_is_a_claim():
 
 def test_a_partys_unqualified_bare_number_is_no_claim():
     assert parse_text("The Kremlin spokesman said on Monday that 12 delegations would attend.").claims == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5 0001", [(5, 0, 1)]),                   # a broken grouping is no number of its own
+    ("x5 tanks", []),
+    ("0.5", []),
+    ("\u0663\u0664\u0665 tanks", [(345, 0, 3)]),  # digits of any script
+    ("999,999,999,999", [(999999999999, 0, 15)]),
+    ("1,234,567,890,123", []),                 # longer than any figure
+    ("1 234 567 890 123", []),
+    ("1 234 5678", [(1234, 0, 5)]),
+])
+def test_number_spans(text, expected):
+    assert [(n.value, n.start, n.end) for n in find_numbers(text, EN.scan(text))] == expected
+
+
+def test_masked_spans_hide_the_numbers_they_overlap():
+    text = "24 hours: 5 tanks, 1.1 million"
+    hits = EN.scan(text)
+    assert [n.value for n in find_numbers(text, hits, [(0, 8)])] == [5, 1100000]
+    assert [n.value for n in find_numbers(text, hits, [(0, 8), (10, 11)])] == [1100000]
+
+
+def test_reaches_answer_as_overlaps_does():
+    import random
+    from bisect import bisect_left
+
+    from casualty_cli.extract.numbers import Intervals
+
+    rng = random.Random(1)
+    for _ in range(2000):
+        spans = [(s, s + rng.randint(0, 30)) for s in (rng.randint(0, 200) for _ in range(rng.randint(0, 8)))]
+        taken = Intervals(spans)
+        reaches = taken.reaches()
+        for start in range(0, 240, 3):
+            for end in (start, start + 1, start + 7):
+                assert taken.overlaps(start, end) == (reaches[bisect_left(taken.starts, end)] > start)
+
+
+@pytest.mark.parametrize("text, totals, daily", [
+    ("tanks ‒ 2449 (+14)", {"tanks": 2449}, {"tanks": 14}),
+    ("tanks - 2449 ( + 14 )", {"tanks": 2449}, {"tanks": 14}),
+    ("танки / tanks ‒ 3363 (+5)", {"tanks": 3363}, {"tanks": 5}),
+    ("Russia has lost 2,449 tanks and 15 Russian tanks.", {"tanks": 2449}, {"tanks": 15}),
+])
+def test_list_lines_and_nouns(text, totals, daily):
+    report = parse_text(text, published="2023-01-01", language="en")
+    assert (report.totals, report.daily) == (totals, daily)

@@ -7,14 +7,18 @@ words. Nothing is dropped here except what can never be a report figure; resolve
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass, replace
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import partial
+from operator import attrgetter
+from typing import NamedTuple
 
 import regex
 
 from .lexicon import Hits
 from .numbers import Number
-from .text import Segments
+from .text import SCOPE, Segment, Segments
 
 # Strength of the evidence for a candidate's role.
 STRUCTURE, CUE, INFERRED = 3, 2, 1
@@ -23,18 +27,22 @@ STRUCTURE, CUE, INFERRED = 3, 2, 1
 _TRANSLATION = r"(?:/[ \t\u00a0]*[\p{L}'’\-]+(?:[ \t\u00a0/]+[\p{L}'’\-]+){0,5}[ \t\u00a0]*)?"
 _LABEL_GAP = regex.compile(
     rf"[ \t\u00a0/]*{_TRANSLATION}(?:\([^()\n]{{0,30}}\)[ \t\u00a0]*)?[‒–—\-:=][ \t\u00a0]*(?:[\p{{L}}.]+[ \t\u00a0/]*){{0,3}}$")
+# A label's gap has one of these ("tanks ‒ 2449"); the standard library's engine finds it fastest.
+_LABEL_DASH = re.compile(r"[‒–—\-:=]")
+_DASHES = frozenset("‒–—-:=")
 _QUOTES = "\"«»“”„″"
 # Between a number and its noun: up to three words, and the day's change and quote marks
 # ("6.416 (+10) Kampfpanzer", "180 pièces d'«équipement spécial»").
 _NUMBER_FIRST_GAP = regex.compile(
     rf"[ \t\u00a0]*(?:\([^()\n]{{0,30}}\)[ \t\u00a0]*)?[{_QUOTES}]?[ \t\u00a0]*"
     rf"(?:[\p{{L}}'’\-]+(?:[{_QUOTES} \t\u00a0]+|(?<=['’]))){{0,3}}")
+_NO_GAP_START = frozenset(")]}.,;:!?\n\r0123456789")  # characters that can start no such gap
 # A number followed by its day's change, "6.416 (+10)", is the cumulative figure.
 _CHANGE_AFTER = regex.compile(r"[ \t\u00a0]*\(\s*[+\-−–]\s*[\d\s.,]*(?:\)|[\s\p{L}]{0,30}\))")
 # "17 czołgów (w sumie 4965)": a number in brackets right after a figure and its noun counts the same thing.
 _BRACKET_AFTER_FIGURE = regex.compile(r"[ \t\u00a0]*(?:[\p{L}'’\-]+[ \t\u00a0]+){0,3}\([^()\d\n]{0,40}")
-_DAILY_MARK = regex.compile(r"\(\s*\+\s*$")
-_MINUS_MARK = regex.compile(r"\(\s*[\-−–]\s*$")
+# "(+14)", "(-3)": a number in brackets after a sign is the day's change (a negative one counts as none).
+_CHANGE_MARK = regex.compile(r"\(\s*([+\-−–])\s*$")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _DIGIT = regex.compile(r"\d")
 _LIST_BREAK = regex.compile(r"[.;:!?\d\n]")
@@ -63,30 +71,33 @@ class Candidate:
         return self
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A category named in the text."""
+class Mention(NamedTuple):
+    """A category named in the text. A tuple, made as fast as the hit it comes from."""
 
-    category: str
     start: int
     end: int
+    category: str
+
+
+_START, _END = attrgetter("start"), attrgetter("end")
+_as_mention = partial(tuple.__new__, Mention)
 
 
 def find_mentions(hits: Hits) -> list[Mention]:
-    return [Mention(h.value, h.s, h.e) for h in hits.all("category")]
+    return list(map(_as_mention, hits.all("category")))  # a category hit is (start, end, category) already
 
 
 def indefinite_numbers(text: str, hits: Hits, mentions: list[Mention]) -> list[Number]:
     """"a helicopter", "another Russian aircraft": one, when a category noun follows within two words."""
-    starts = [m.start for m in mentions]
+    starts = list(map(_START, mentions))
     found = []
     for article in hits.all("indefinite"):
         index = bisect_left(starts, article.e)
-        if index >= len(mentions):
+        if index >= len(starts):
             break
-        noun = mentions[index]
-        if noun.start - article.e <= 40 and _INDEFINITE_GAP.fullmatch(text, article.e, noun.start) \
-                and not hits.has("vague", article.e, noun.start):
+        noun_start = starts[index]
+        if noun_start - article.e <= 40 and _INDEFINITE_GAP.fullmatch(text, article.e, noun_start) \
+                and not hits.has("vague", article.e, noun_start):
             found.append(Number(1, article.s, article.e, word=True))
     return found
 
@@ -97,87 +108,144 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
     candidates: list[Candidate] = []
     attached: set[int] = set()     # mentions that already have their number
     loose: set[int] = set()        # ... a rounded one, which a later exact figure may take
-    ordered = sorted(mentions, key=lambda m: m.start)
-    starts = [m.start for m in ordered]
+    ordered = sorted(mentions, key=_START)
+    starts, ends = list(map(_START, ordered)), list(map(_END, ordered))
+    # This loop runs for every number: it looks sentences and paragraphs up itself, as Segments does,
+    # and compares rather than call max() and min().
+    sentences = segments.sentences or [Segment(0, len(text))]
+    sentence_starts = list(map(_START, sentences))
+    paragraph_starts = list(map(_START, segments.paragraphs))
+    # Most numbers have no cue beside them: where one may be is worked out once, so that they are spared
+    # the searches of the hits.
+    cues_end = _ends_near(hits, _CUES_BEFORE, _CUE_SLACK)
+    rounded_after, increments = bool(hits.all("rounded_after")), bool(hits.all("increment"))
     for number in numbers:
-        sentence = segments.sentence_at(number.start)
-        sentence_index = segments.sentence_index(number.start)
-        before = text[max(sentence.start, number.start - 12):number.start]
-        if _DAILY_MARK.search(before) or _MINUS_MARK.search(before):
-            # "(+14)": the day's change of the figure just before it.
-            previous = _last_in_line(candidates, text, number.start)
-            if previous is not None:
-                value = number.value if _DAILY_MARK.search(before) else 0
-                candidates.append(Candidate(previous.category, value, number.start, number.end, "daily", STRUCTURE,
-                                            structured=True, sentence=previous.sentence, paragraph=previous.paragraph,
-                                            scope=previous.scope))
-            continue
-        label = _label_before(text, number, ordered, starts)
+        start, end = number.start, number.end
+        sentence_index = bisect_right(sentence_starts, start) - 1
+        if sentence_index < 0:
+            sentence_index = 0
+        sentence_start, sentence_end = sentences[sentence_index]
+        floor = start - 12 if start - 12 > sentence_start else sentence_start
+        if text.rfind("(", floor, start) >= 0:  # most numbers have no bracket before them
+            if text.endswith("(+", floor, start):
+                sign = "+"  # the common case, without the regex engine
+            else:
+                mark = _CHANGE_MARK.search(text[floor:start])
+                sign = mark.group(1) if mark else None
+            if sign:
+                # "(+14)": the day's change of the figure just before it.
+                previous = _last_in_line(candidates, text, start)
+                if previous is not None:
+                    value = number.value if sign == "+" else 0
+                    candidates.append(Candidate(previous.category, value, start, end, "daily", STRUCTURE,
+                                                structured=True, sentence=previous.sentence,
+                                                paragraph=previous.paragraph, scope=previous.scope))
+                continue
+        nearest = bisect_left(starts, start)  # the first mention at the number or after it
+        label = _label_before(text, start, ordered, ends, nearest)
         category, structured, listed, following = None, False, False, None
         if label is not None:
             category, structured = label.category, True
             attached.add(id(label))
-        elif not _is_year(text, hits, number):
-            following = _noun_after(text, number, ordered, starts)
+        elif end - start != 4 or not _is_year(text, hits, number):  # a year has four characters
+            following = _noun_after(text, end, ordered, starts, nearest)
             if following is not None:
                 category = following.category
                 attached.add(id(following))
-                listed = bool(_CHANGE_AFTER.match(text, number.end, min(sentence.end, number.end + 60)))
-        if number.start in indefinite and following is None:
+                limit = end + 60 if end + 60 < sentence_end else sentence_end
+                listed = text.find("(", end, limit) >= 0 and bool(_CHANGE_AFTER.match(text, end, limit))
+        if following is None and start in indefinite:
             continue
         if category is None and candidates and candidates[-1].sentence == sentence_index \
-                and number.start - candidates[-1].end <= 80 \
-                and _BRACKET_AFTER_FIGURE.fullmatch(text, candidates[-1].end, number.start):
+                and start - candidates[-1].end <= 80 and text.find("(", candidates[-1].end, start) >= 0 \
+                and _BRACKET_AFTER_FIGURE.fullmatch(text, candidates[-1].end, start):
             category = candidates[-1].category
+        scope = (start - SCOPE if start - SCOPE > sentence_start else sentence_start,  # segments.scope(start, end)
+                 end + SCOPE if end + SCOPE < sentence_end else sentence_end)
         if category is None:
-            taken = {m for m in attached if m not in loose} if loose else attached
-            category = _inherit(text, hits, number, ordered, starts, taken, candidates, segments)
+            category = _inherit(text, hits, number, ordered, starts, attached, loose, candidates, scope)
             if category is None:
                 continue
-        rounded, approximate = _qualifiers(text, hits, number, sentence.start)
+        if start in cues_end:
+            rounded, approximate, increment = _cues_before(hits, start, sentence_start)
+        else:
+            rounded = approximate = increment = False
+        if rounded_after and not rounded:
+            rounded = _rounded_after(text, hits, number)
         if rounded and following is not None:
             loose.add(id(following))   # "more than 288,000 invaders - exactly 288,630": free for the exact one
-        candidates.append(Candidate(
-            category, number.value, number.start, number.end,
-            "totals" if listed else None, STRUCTURE if listed else INFERRED,
-            rounded=rounded or (number.round_form and not (structured or listed)), approximate=approximate,
-            structured=structured or listed, sentence=sentence_index,
-            paragraph=segments.paragraph_index(number.start),
-            increment=_is_increment(hits, number, following), indefinite=number.start in indefinite,
-            scope=tuple(segments.scope(number.start, number.end)),
-        ))
-    return _distribute_qualifiers(text, hits, candidates)
+        if increments and not increment and following is not None and following.start - end > 1:
+            # "15 more Russian tanks" (a cue is a word, which a gap of one character cannot hold)
+            increment = hits.has("increment", end, following.start)
+        role, strength = ("totals", STRUCTURE) if listed else (None, INFERRED)
+        rounded = rounded or (number.round_form and not (structured or listed))
+        structured = structured or listed
+        value = number.value
+        if candidates and value % 100 == 0 and value >= 100 and not (structured or rounded or approximate):
+            rounded, approximate = _list_qualifiers(text, hits, candidates[-1], start)  # only round figures take them
+        paragraph = bisect_right(paragraph_starts, start) - 1
+        if paragraph < 0:
+            paragraph = 0
+        # Positional, the fields in their order: keywords would cost more than the rest of the call.
+        candidates.append(Candidate(category, value, start, end, role, strength, rounded, approximate,
+                                    structured, sentence_index, paragraph, increment, start in indefinite, scope))
+    return candidates
 
 
-def _label_before(text: str, number: Number, mentions: list[Mention], starts: list[int]) -> Mention | None:
-    """"tanks ‒ 2449", "Personnel – about 14400", "особового складу / personnel ‒ близько/ about 61330"."""
-    index = bisect_left(starts, number.start) - 1
-    while index >= 0 and mentions[index].end > number.start:
+_CUES_BEFORE = ("rounded", "approximate", "increment")
+_CUE_SLACK = 3  # characters between a cue and its number ("more than 53,000", "about  61,330")
+
+
+def _ends_near(hits: Hits, sections: tuple[str, ...], slack: int) -> set[int]:
+    """The offsets at most `slack` characters after the end of a hit of `sections`: the only ones where
+    Hits.ending_near can find one."""
+    offsets: set[int] = set()
+    for section in sections:
+        for hit in hits.all(section):
+            offsets.update(range(hit.e, hit.e + slack + 1))
+    return offsets
+
+
+def _label_before(text: str, start: int, mentions: list[Mention], ends: list[int], index: int) -> Mention | None:
+    """"tanks ‒ 2449", "Personnel – about 14400", "особового складу / personnel ‒ близько/ about 61330":
+    the label of the number at `start`. `index`: of the first mention at or after `start`."""
+    index -= 1
+    while index >= 0 and ends[index] > start:
         index -= 1
     if index < 0:
         return None
-    label = mentions[index]
-    if number.start - label.end > 60 or "\n" in text[label.end:number.start]:
+    gap = ends[index]
+    # Cheap first tests: prose has no dash between a noun and a number, and a label is on its number's line.
+    if start - gap > 60 or not _LABEL_DASH.search(text, gap, start) or text.find("\n", gap, start) >= 0:
         return None
-    return label if _LABEL_GAP.fullmatch(text, label.end, number.start) else None
+    if text[gap:start].strip(" \t\u00a0") in _DASHES:
+        return mentions[index]  # "tanks ‒ 2449", the common case, without the regex engine
+    return mentions[index] if _LABEL_GAP.fullmatch(text, gap, start) else None
 
 
-def _noun_after(text: str, number: Number, mentions: list[Mention], starts: list[int]) -> Mention | None:
-    """"2,449 tanks", "15 Russian tanks", "31 units of automotive equipment"."""
-    index = bisect_left(starts, number.end)
-    if index >= len(mentions) or mentions[index].start - number.end > 40:
+def _noun_after(text: str, end: int, mentions: list[Mention], starts: list[int], index: int) -> Mention | None:
+    """"2,449 tanks", "15 Russian tanks", "31 units of automotive equipment": the noun of the number ending
+    at `end`. `index`: of the first mention at or after the number's start."""
+    while index < len(starts) and starts[index] < end:
+        index += 1  # past a mention within the number
+    if index >= len(starts) or starts[index] - end > 40:
         return None
-    noun = mentions[index]
-    return noun if _NUMBER_FIRST_GAP.fullmatch(text, number.end, noun.start) else None
+    noun, gap_end = mentions[index], starts[index]
+    if gap_end - end <= 1 and text[end:gap_end] in ("", " "):
+        return noun  # "2,449 tanks", the common case, without the regex engine
+    if text[end] in _NO_GAP_START:
+        return None  # "2449 (+14);", "61,330. Tanks": the same, for the common misses
+    return noun if _NUMBER_FIRST_GAP.fullmatch(text, end, gap_end) else None
 
 
-def _inherit(text: str, hits: Hits, number: Number, mentions: list[Mention], starts: list[int],
-             attached: set[int], candidates: list[Candidate], segments: Segments) -> str | None:
-    """A number with no noun of its own counts what its sentence names ("losses ... numbered 61,330")."""
-    sentence = segments.scope(number.start, number.end)
-    if _looks_like_non_figure(text, hits, number):
-        return None
+def _inherit(text: str, hits: Hits, number: Number, mentions: list[Mention], starts: list[int], attached: set[int],
+             loose: set[int], candidates: list[Candidate], scope: tuple[int, int]) -> str | None:
+    """A number with no noun of its own counts what its sentence (`scope`: Segments.scope) names
+    ("losses ... numbered 61,330"), preferring a noun not `attached` to a number yet (or only `loose`ly)."""
+    sentence = Segment(*scope)
     if not (hits.has("loss", sentence.start, sentence.end) or hits.has("total", sentence.start, number.start)):
+        return None
+    if _looks_like_non_figure(text, hits, number):
         return None
     inclusion = hits.find("inclusion", sentence.start, number.start)
     if inclusion and number.start - inclusion[-1].e <= 12 and candidates and candidates[-1].start >= sentence.start:
@@ -188,7 +256,7 @@ def _inherit(text: str, hits: Hits, number: Number, mentions: list[Mention], sta
     if named and hits.has("total_after", named[-1].end, number.start):
         # "one helicopter, which takes the number destroyed to 227": the total of what was just named.
         return named[-1].category
-    free = [m for m in named if id(m) not in attached]
+    free = [m for m in named if id(m) not in attached or id(m) in loose]
     if free:
         return free[-1].category
     if named and _role_cue_beside(hits, number, sentence.start, sentence.end):
@@ -210,15 +278,21 @@ def _role_cue_beside(hits: Hits, number: Number, floor: int, ceiling: int) -> bo
 
 def _is_year(text: str, hits: Hits, number: Number) -> bool:
     """"от 2015 года информация о военных ...": a year, not a count of the noun after it."""
-    if not _YEAR.fullmatch(text, number.start, number.end):
+    if not _year_form(text, number):
         return False
     word = hits.find("year_word", number.end, number.end + 12)
     return bool(word) and not text[number.end:word[0].s].strip()
 
 
+def _year_form(text: str, number: Number) -> bool:
+    """"2015": written as a year of these two centuries (cheap tests first: most numbers are not)."""
+    return number.end - number.start == 4 and text.startswith(("19", "20"), number.start) \
+        and _YEAR.fullmatch(text, number.start, number.end) is not None
+
+
 def _looks_like_non_figure(text: str, hits: Hits, number: Number) -> bool:
     """Years, percentages, money, ordinals and 'day 730' are never loss figures."""
-    if _YEAR.fullmatch(text, number.start, number.end):
+    if _year_form(text, number):
         return True
     after = hits.find("not_figure_after", number.end, number.end + 20)
     if after and not text[number.end:after[0].s].strip():
@@ -226,21 +300,18 @@ def _looks_like_non_figure(text: str, hits: Hits, number: Number) -> bool:
     return hits.ending_near("not_figure_before", number.start, slack=2) is not None
 
 
-def _qualifiers(text: str, hits: Hits, number: Number, floor: int) -> tuple[bool, bool]:
-    """Is the figure a rounding ("more than 53,000", "12 binden fazla") or approximate ("about 61,330")?"""
-    rounded = hits.ending_near("rounded", number.start, slack=3, floor=floor) is not None
+def _cues_before(hits: Hits, offset: int, floor: int) -> tuple[bool, bool, bool]:
+    """Is the figure at `offset` a rounding ("more than 53,000"), approximate ("about 61,330") or one of the
+    day's additions ("four more tanks", "a further 23 tanks", "another 500 soldiers"), by the cue before it?"""
+    return (hits.ending_near("rounded", offset, slack=_CUE_SLACK, floor=floor) is not None,
+            hits.ending_near("approximate", offset, slack=_CUE_SLACK, floor=floor) is not None,
+            hits.ending_near("increment", offset, slack=_CUE_SLACK) is not None)
+
+
+def _rounded_after(text: str, hits: Hits, number: Number) -> bool:
+    """"12 binden fazla": a rounding cue after the figure."""
     after = hits.find("rounded_after", number.end, number.end + 25)
-    if after and after[0].s - number.end <= 8 and not _DIGIT.search(text, number.end, after[0].s):
-        rounded = True
-    approximate = hits.ending_near("approximate", number.start, slack=3, floor=floor) is not None
-    return rounded, approximate
-
-
-def _is_increment(hits: Hits, number: Number, following: Mention | None) -> bool:
-    """"four more tanks", "a further 23 tanks", "another 500 soldiers": the day's additions."""
-    if hits.ending_near("increment", number.start, slack=3) is not None:
-        return True
-    return following is not None and hits.has("increment", number.end, following.start)
+    return bool(after) and after[0].s - number.end <= 8 and not _DIGIT.search(text, number.end, after[0].s)
 
 
 def _last_in_line(candidates: list[Candidate], text: str, offset: int) -> Candidate | None:
@@ -252,21 +323,18 @@ def _last_in_line(candidates: list[Candidate], text: str, offset: int) -> Candid
     if offset - last.end > 50:
         return None
     between = text[last.end:offset]
+    if not between.strip(" (+-−–"):
+        return last  # "2449 (+14)": nothing between but the bracket and sign, without the regex engine
     return last if "\n" not in between and not _LIST_BREAK.search(between) else None
 
 
-def _distribute_qualifiers(text: str, hits: Hits, candidates: list[Candidate]) -> list[Candidate]:
-    """"around 11,200 tanks, 23,000 armoured vehicles and 56,000 drones": the qualifier covers the list."""
-    out: list[Candidate] = []
-    for candidate in candidates:
-        if out and not candidate.structured and not candidate.rounded and not candidate.approximate \
-                and candidate.value >= 100 and candidate.value % 100 == 0:  # only round figures take it over
-            previous = out[-1]
-            if (previous.rounded or previous.approximate) and not previous.structured \
-                    and candidate.start - previous.end < 60 and _same_list(text, hits, previous.end, candidate.start):
-                candidate = replace(candidate, rounded=previous.rounded, approximate=previous.approximate)
-        out.append(candidate)
-    return out
+def _list_qualifiers(text: str, hits: Hits, previous: Candidate, start: int) -> tuple[bool, bool]:
+    """"around 11,200 tanks, 23,000 armoured vehicles and 56,000 drones": the qualifier (rounded, approximate)
+    of the figure before covers the list."""
+    if (previous.rounded or previous.approximate) and not previous.structured \
+            and start - previous.end < 60 and _same_list(text, hits, previous.end, start):
+        return previous.rounded, previous.approximate
+    return False, False
 
 
 def _same_list(text: str, hits: Hits, start: int, end: int) -> bool:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import partial
+from operator import attrgetter
 from typing import NamedTuple
 
 import regex
@@ -16,12 +18,14 @@ from .lexicon import Hits
 MAX_DIGITS = 12  # no loss figure is longer; longer runs of digits are identifiers, not figures
 
 _GROUP = r"[ \u00a0\u2009\u202f]"
+# The pattern starts with a plain digit, so the engine skips from digit to digit instead of trying its
+# lookbehinds at every character; the lookbehinds therefore look back past that first digit.
 DIGITS = (
-    r"(?<![\w.,])(?<!\d[ \u00a0\u2009\u202f])(?:"  # "5 0001": a broken grouping is no number of its own
-    r"\d{1,3}(?:,\d{3})+(?![\d])(?!\.\d)"
-    r"|\d{1,3}(?:\.\d{3})+(?![\d])(?!,\d)"
-    rf"|\d{{1,3}}(?:{_GROUP}\d{{3}})+(?![\d])"
-    r"|\d+(?![\d])"
+    rf"\d(?<![\w.,]\d)(?<!\d{_GROUP}\d)(?:"  # "5 0001": a broken grouping is no number of its own
+    r"\d{0,2}(?:,\d{3})+(?![\d])(?!\.\d)"
+    r"|\d{0,2}(?:\.\d{3})+(?![\d])(?!,\d)"
+    rf"|\d{{0,2}}(?:{_GROUP}\d{{3}})+(?![\d])"
+    r"|\d*(?![\d])"
     r")(?![.,]\d)(?![^\W\d_])"
 )
 _DIGITS_RE = re.compile(DIGITS)  # the standard library's engine: this pattern runs over every text
@@ -40,6 +44,11 @@ class Number(NamedTuple):
         return self.start, self.end
 
 
+_START = attrgetter("start")
+# Number(...) goes through a __new__ written in Python; the many figures in digits are made without it.
+_digit_number = partial(tuple.__new__, Number)
+
+
 def digits_value(text: str) -> int | None:
     digits = _NON_DIGITS.sub("", text)
     if not digits or len(digits) > MAX_DIGITS:
@@ -55,7 +64,8 @@ def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = N
     """Every number in the text, in order, outside the masked spans (dates)."""
     found: list[Number] = []
     taken = Intervals(masked or [])
-    for hit in hits.all("multiplier"):
+    multiplied = hits.all("multiplier")
+    for hit in multiplied:
         # "1.1 million", "20 thousand", "646 тис. 400", "1 мільйон 209 880"
         lead = _LEAD.search(text, max(0, hit.s - 24), hit.s)
         if lead is None or taken.overlaps(lead.start(1), hit.e):
@@ -73,18 +83,22 @@ def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = N
         else:
             found.append(Number(int(round(value)), lead.start(1), hit.e, round_form=True))
             taken.add(lead.start(1), hit.e)
-    for m in _DIGITS_RE.finditer(text):
-        if taken.overlaps(m.start(), m.end()):
+    # From here on the taken spans are only read: look their overlaps up instead of looping over spans.
+    starts, reaches = taken.starts, taken.reaches()
+    for match in _DIGITS_RE.finditer(text):
+        start, end = match.span()
+        if reaches[bisect_left(starts, end)] > start:
             continue
-        digits = digits_value(m.group())
-        if digits is not None:
-            found.append(Number(digits, m.start(), m.end()))
+        figure = match[0]
+        digits = figure if figure.isdigit() else _NON_DIGITS.sub("", figure)
+        if len(digits) <= MAX_DIGITS:
+            found.append(_digit_number((int(digits), start, end, False, False)))
     words = hits.all("number")
     index = 0
     while index < len(words):
         # "twenty-six", "twenty six": tens and units.
         word = words[index]
-        if taken.overlaps(word.s, word.e):
+        if reaches[bisect_left(starts, word.e)] > word.s:
             index += 1
             continue
         value, end = word.value, word.e
@@ -96,7 +110,8 @@ def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = N
                 index += 1
         found.append(Number(value, word.s, end, word=True))
         index += 1
-    found.sort(key=lambda n: n.start)
+    if multiplied or words:  # otherwise the numbers came in order
+        found.sort(key=_START)
     return found
 
 
@@ -119,3 +134,9 @@ class Intervals:
             if s < end and start < e:
                 return True
         return False
+
+    def reaches(self) -> list[int]:
+        """How far the spans that overlaps() examines reach: overlaps(start, end) is
+        reaches()[bisect_left(starts, end)] > start, one look-up instead of a loop."""
+        ends = [-1, -1, -1] + [e for _, e in self.spans]
+        return list(map(max, ends, ends[1:], ends[2:]))  # the furthest end of each three spans in a row
