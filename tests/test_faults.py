@@ -228,7 +228,7 @@ def test_ctrl_c_exits_130_with_whole_chunks_and_resume_completes(many, tmp_path,
     deadline = time.time() + 30
     probe = out if name != "out.csv" else None
     while time.time() < deadline and proc.poll() is None and (count(probe) if probe else 0) < N // 30:  # early: a fast run must not end first
-        time.sleep(0.01 if probe else 0.5)
+        time.sleep(0.01 if probe else 0.25)
         if probe is None:
             break
     assert proc.poll() is None, "the run ended before it could be interrupted"
