@@ -18,8 +18,8 @@ import re
 import sys
 from bisect import bisect_left
 from collections import defaultdict
-from itertools import accumulate, compress
-from operator import itemgetter
+from itertools import accumulate, compress, count, repeat
+from operator import add, itemgetter, not_
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, NamedTuple
@@ -33,7 +33,17 @@ else:  # pragma: no cover - Python 3.10
 
 # A word: letters and digits ("russia's" is two words and an apostrophe between); or a currency/percent sign.
 _FAST_TOKEN = re.compile(r"\w+|[%$€£₴₽№]")
-_TOKEN_SPLIT = re.compile(f"({_FAST_TOKEN.pattern})")
+# split_words cuts a text into those words in C rather than with the regex (see there). Every ASCII character
+# that is not part of a word becomes a space: one table for bytes.translate, which lower-cases ASCII too.
+_KEPT_ASCII = "0123456789abcdefghijklmnopqrstuvwxyz_%$"
+_SPACED = bytes(b if b >= 0x80 or chr(b).lower() in _KEPT_ASCII else 0x20 for b in range(256))
+_SPACED_LOWER = bytes(ord(chr(b).lower()) if b < 0x80 and chr(b).lower() in _KEPT_ASCII else _SPACED[b] for b in range(256))
+# The non-ASCII characters that commonly stand between words: each becomes a space in one C scan (str.replace of
+# one character), so the words beside them need no second look. "ʼ" is a letter to the regex but an apostrophe to
+# the phrases (as are ’ ‘ and `), so it must become a gap.
+_COMMON_GAPS = "\u2019\u2018\u02bc\u2014\u2013\u2012\u201c\u201d\u201e\u00ab\u00bb\u2022\u2026\u2033\u00a0"
+# Deleted to find what else a text holds: "%", "$" and every non-ASCII character remain.
+_PLAIN_ASCII = bytes(b for b in range(0x80) if chr(b) not in "%$")
 _FIRST_WORDS_KEPT = 100_000  # distinct words remembered per language before the memory starts afresh
 # What may stand between the words of a phrase.
 _GAP = re.compile(r"[\s\-\u2010-\u2015/.&']{1,5}")
@@ -145,25 +155,25 @@ class Trie:
         return found
 
     def scan(self, text: str, split: "Words | None" = None) -> "Hits":
-        parts, words, offsets = split or split_words(text)
+        words, starts = split or split_words(text)
         found: dict[str, list[Hit]] = defaultdict(list)
         # The same words come back in every text: where a word leads from the root is looked up once.
         first_nodes, first = self._first, self._first_nodes
         last = len(words) - 1
         gap = _GAP.fullmatch
         new_hit = tuple.__new__  # a Hit without the Python-level __new__ of a NamedTuple
-        starts = list(map(first_nodes.get, words))
-        if None in starts:  # words not seen before
-            starts = [first(word) if nodes is None else nodes for word, nodes in zip(words, starts)]
+        leads = list(map(first_nodes.get, words))
+        if None in leads:  # words not seen before
+            leads = [first(word) if nodes is None else nodes for word, nodes in zip(words, leads)]
         # Most words start no phrase (no nodes): compress skips them in C.
-        for i in compress(range(len(words)), starts):
-            nodes = starts[i]
-            start = offsets[2 * i]
+        for i in compress(range(len(words)), leads):
+            nodes = leads[i]
+            start = starts[i]
             stack = [(nodes[0], i)] if len(nodes) == 1 else [(node, i) for node in nodes]
             while stack:
                 node, j = stack.pop()
+                end = starts[j] + len(words[j])
                 if node.out:
-                    end = offsets[2 * j + 1]
                     for section, value in node.out:
                         found[section].append(new_hit(Hit, (start, end, value)))
                 if j >= last:
@@ -172,11 +182,11 @@ class Trie:
                 # where a curly apostrophe breaks a phrase) is tested only when a phrase goes on.
                 if node.stems:
                     children = node.children(words[j + 1])
-                    if children and gap(text, offsets[2 * j + 1], offsets[2 * j + 2]):
+                    if children and gap(text, end, starts[j + 1]):
                         stack.extend([(child, j + 1) for child in children])
                 elif node.next:  # the common case, without a call
                     child = node.next.get(words[j + 1])
-                    if child is not None and gap(text, offsets[2 * j + 1], offsets[2 * j + 2]):
+                    if child is not None and gap(text, end, starts[j + 1]):
                         stack.append((child, j + 1))
         return Hits(found)
 
@@ -184,25 +194,65 @@ class Trie:
 class Words(NamedTuple):
     """A text split once into lower-case words, for the phrase scan and language detection."""
 
-    parts: list[str]    # gap, word, gap, word, ..., gap: one split in C gives the words and what lies between
-    words: list[str]    # parts[1::2]
-    offsets: list[int]  # running lengths of the parts: word i spans offsets[2 * i] to offsets[2 * i + 1]
+    words: list[str]   # maximal runs of word characters, and each % $ € £ ₴ ₽ № alone; apostrophes are gaps
+    starts: list[int]  # where each word starts in the text; word i ends at starts[i] + len(words[i])
 
 
 def split_words(text: str) -> Words:
-    parts = _TOKEN_SPLIT.split(_lowered(text))
-    # Running lengths give every offset without a match object per word.
-    return Words(parts, parts[1::2], list(accumulate(map(len, parts))))
+    """The words of the text, lower-cased, with their offsets.
+
+    Every text is split once, so this runs in C: the regex engine would test each character in its own loop,
+    ten times slower than a C string pass. Gaps become spaces (bytes.translate changes only ASCII bytes, so
+    the decoded text has every character where it was), str.split(" ") cuts out the words, and running
+    lengths give their offsets. The few words that still hold a non-word character (an emoji, "%", "_")
+    are split again by the regex.
+    """
+    if not text.isascii():
+        for gap in _COMMON_GAPS:
+            text = text.replace(gap, " ")
+    try:
+        data = text.encode()
+    except UnicodeEncodeError:  # a lone surrogate such as "\ud800": only the regex takes it
+        return _split_by_regex(_lowered(text))
+    if data.isascii():  # the common case (also English with curly quotes): one table lower-cases and spaces
+        data = data.translate(_SPACED_LOWER)
+    else:
+        data = _lowered(text).encode().translate(_SPACED)
+    parts = data.decode().split(" ")  # words, and an empty part between two gap characters in a row
+    words = list(filter(None, parts))
+    # Part k starts after the k parts before it and the space after each of them.
+    starts = list(compress(accumulate(map(add, map(len, parts), repeat(1)), initial=0), parts))
+    odd = data.translate(None, _PLAIN_ASCII)
+    if odd and not odd.decode().isalnum():  # a word holds a sign or a character that is not a word character
+        return _split_odd_words(words, starts)
+    return Words(words, starts)
+
+
+def _split_odd_words(words: list[str], starts: list[int]) -> Words:
+    """Split again, with the regex, the words that hold a non-word character or a sign ("5%", "«x»", "a_b")."""
+    new_words, new_starts, done = [], [], 0
+    for i in compress(count(), map(not_, map(str.isalnum, words))):
+        new_words += words[done:i]
+        new_starts += starts[done:i]
+        for match in _FAST_TOKEN.finditer(words[i]):
+            new_words.append(match[0])
+            new_starts.append(starts[i] + match.start())
+        done = i + 1
+    new_words += words[done:]
+    new_starts += starts[done:]
+    return Words(new_words, new_starts)
+
+
+def _split_by_regex(lowered: str) -> Words:
+    matches = list(_FAST_TOKEN.finditer(lowered))
+    return Words([m[0] for m in matches], [m.start() for m in matches])
 
 
 def _lowered(text: str) -> str:
-    """The text in lower case with one apostrophe, offsets unchanged."""
+    """The text in lower case, offsets unchanged."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter such as Turkish "İ" grows when lower-cased: keep its first letter
         lowered = "".join(ch.lower()[0] for ch in text)
-    for apostrophe in "\u2019\u02bc`\u2018":
-        if apostrophe in lowered:
-            lowered = lowered.replace(apostrophe, "'")
     return lowered
 
 
