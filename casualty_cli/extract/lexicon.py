@@ -251,8 +251,12 @@ def _split_by_regex(lowered: str) -> Words:
 def _lowered(text: str) -> str:
     """The text in lower case, offsets unchanged."""
     lowered = text.lower()
-    if len(lowered) != len(text):  # a letter such as Turkish "İ" grows when lower-cased: keep its first letter
-        lowered = "".join(ch.lower()[0] for ch in text)
+    if len(lowered) != len(text):
+        # Turkish "İ" lower-cases to two characters ("i̇"): keep the first, as each character's own lower case
+        # would (and so "Σ" becomes "σ", where the whole text's lower case would make a final one "ς").
+        lowered = text.replace("İ", "i").replace("Σ", "σ").lower()
+        if len(lowered) != len(text):  # another letter that grows (Unicode 14 has none)
+            lowered = "".join(ch.lower()[0] for ch in text)
     return lowered
 
 
