@@ -12,6 +12,7 @@ letters ("танк*" matches танків, танки); an apostrophe matches ' 
 """
 from __future__ import annotations
 
+import codecs
 import functools
 import json
 import re
@@ -32,18 +33,8 @@ else:  # pragma: no cover - Python 3.10
 
 
 # A word: letters and digits ("russia's" is two words and an apostrophe between); or a currency/percent sign.
-_FAST_TOKEN = re.compile(r"\w+|[%$€£₴₽№]")
-# split_words cuts a text into those words in C rather than with the regex (see there). Every ASCII character
-# that is not part of a word becomes a space: one table for bytes.translate, which lower-cases ASCII too.
-_KEPT_ASCII = "0123456789abcdefghijklmnopqrstuvwxyz_%$"
-_SPACED = bytes(b if b >= 0x80 or chr(b).lower() in _KEPT_ASCII else 0x20 for b in range(256))
-_SPACED_LOWER = bytes(ord(chr(b).lower()) if b < 0x80 and chr(b).lower() in _KEPT_ASCII else _SPACED[b] for b in range(256))
-# The non-ASCII characters that commonly stand between words: each becomes a space in one C scan (str.replace of
-# one character), so the words beside them need no second look. "ʼ" is a letter to the regex but an apostrophe to
-# the phrases (as are ’ ‘ and `), so it must become a gap.
-_COMMON_GAPS = "\u2019\u2018\u02bc\u2014\u2013\u2012\u201c\u201d\u201e\u00ab\u00bb\u2022\u2026\u2033\u00a0"
-# Deleted to find what else a text holds: "%", "$" and every non-ASCII character remain.
-_PLAIN_ASCII = bytes(b for b in range(0x80) if chr(b) not in "%$")
+_SIGNS = "%$€£₴₽№"
+_FAST_TOKEN = re.compile(fr"\w+|[{_SIGNS}]")
 _FIRST_WORDS_KEPT = 100_000  # distinct words remembered per language before the memory starts afresh
 # What may stand between the words of a phrase.
 _GAP = re.compile(r"[\s\-\u2010-\u2015/.&']{1,5}")
@@ -201,31 +192,93 @@ class Words(NamedTuple):
 def split_words(text: str) -> Words:
     """The words of the text, lower-cased, with their offsets.
 
-    Every text is split once, so this runs in C: the regex engine would test each character in its own loop,
-    ten times slower than a C string pass. Gaps become spaces (bytes.translate changes only ASCII bytes, so
-    the decoded text has every character where it was), str.split(" ") cuts out the words, and running
-    lengths give their offsets. The few words that still hold a non-word character (an emoji, "%", "_")
-    are split again by the regex.
+    Every text is split once, so this runs in C string passes: the regex engine tests each character in its own
+    loop, several times slower. _spaced lower-cases the text and turns every gap character into a space, keeping
+    each character where it was; str.split(" ") cuts out the words, and running lengths give their offsets. The
+    few words that still hold a sign or a non-word character ("5%", an emoji) are split again by the regex.
+    """
+    try:
+        spaced, odd = _spaced(text)
+    except UnicodeEncodeError:  # a lone surrogate such as "\ud800": only the regex takes it
+        return _split_by_regex(text)
+    parts = spaced.split(" ")  # words, and an empty part between two gap characters in a row
+    words = list(filter(None, parts))
+    # Part k starts after the k parts before it and the space after each of them.
+    starts = list(compress(accumulate(map(add, map(len, parts), repeat(1)), initial=0), parts))
+    return _split_odd_words(words, starts) if odd else Words(words, starts)
+
+
+def _spaced_lower(ch: str) -> str:
+    """A character as the split sees it: lower-cased, or a space if it stands between words."""
+    lower = ch.lower()[0]  # Turkish "İ" lower-cases to "i̇": keep the "i" (see _lowered)
+    apostrophe = ch in "\u2019\u02bc`\u2018"  # "ʼ" is a letter to the regex, but an apostrophe to the phrases
+    return lower if not apostrophe and (lower.isalnum() or lower in "_" + _SIGNS) else " "
+
+
+# The commonest characters beyond Latin-1 between words: each becomes a space in one C scan (str.replace of one
+# character), so that most English and Western European texts then fit in Latin-1. "ʼ" must be among them, for
+# the texts that no one-byte code below takes.
+_COMMON_GAPS = "\u2019\u2018\u02bc\u2014\u2013\u2012\u201c\u201d\u201e\u2022\u2026\u2033"
+# Latin-1 encodes and decodes as a plain copy, and one bytes.translate lower-cases and spaces every character.
+_LATIN1_SPACED = bytes(ord(_spaced_lower(chr(b))) for b in range(256))
+_LATIN1_PLAIN = bytes(b for b in range(256) if chr(b) not in _SIGNS)  # deleted, this leaves the signs
+# In UTF-8 only ASCII bytes are characters of their own: the same table for them, the other bytes kept.
+_ASCII_SPACED = _LATIN1_SPACED[:0x80] + bytes(range(0x80, 0x100))
+_ASCII_PLAIN = bytes(b for b in range(0x80) if chr(b) not in _SIGNS)
+
+
+class _OneByteCode(NamedTuple):
+    """A code of one byte per character for ASCII and some more characters (256 in all), like a code page.
+
+    Encoding a text with it, then decoding the bytes through a second table that holds each character as
+    _spaced_lower has it, lower-cases and spaces the text in two C passes, where str.lower alone costs more
+    than both.
+    """
+
+    encoding: Any  # the C lookup table of codecs.charmap_build
+    decoding: str  # byte -> its character as _spaced_lower has it
+    plain: bytes   # the bytes of everything but the signs
+
+    @classmethod
+    def of(cls, chars: str) -> "_OneByteCode":
+        # NUL first (charmap_build wants it there); the other controls are left out but tab and line ends.
+        table = "\x00\t\n\r" + "".join(map(chr, range(0x20, 0x7F))) + chars
+        assert len(table) <= 256 and len(set(table)) == len(table), "a one-byte code holds 256 characters"
+        table += "\ufffe" * (256 - len(table))  # undefined
+        return cls(codecs.charmap_build(table), "".join(ch if ch == "\ufffe" else _spaced_lower(ch) for ch in table),
+                   bytes(b for b, ch in enumerate(table) if ch not in _SIGNS))
+
+
+# Punctuation, spaces and signs beyond Latin-1 that texts in any script use.
+_PUNCTUATION = ("\u201a\u201b\u201f\u2015\u2010\u2011\u2212\u2032\u2039\u203a\u20ac\u20b4\u20bd\u2116\u2122"
+                "\u2009\u202f\u200b\u2060\ufeff\u2028\u2029")
+_LATIN1 = "".join(map(chr, range(0xA0, 0x100)))
+# Latin-1 and the letters of Polish, Turkish and a few more Latin alphabets beyond it.
+_LATIN_EXTENDED = _OneByteCode.of(_LATIN1 + "ĄąĆćĘęŁłŃńŚśŹźŻżĞğİıŞşŒœŠšŽžČčŐőŰű" + _PUNCTUATION)
+# The Cyrillic letters, and the spaces and signs of Latin-1 that Cyrillic texts use.
+_CYRILLIC = _OneByteCode.of("".join(map(chr, range(0x400, 0x460))) + "Ґґ" + "\u00a0«»§©®°±²³µ·¹¼½¾£" + _PUNCTUATION)
+
+
+def _spaced(text: str) -> tuple[str, bool]:
+    """The text lower-cased with a space for each gap character, and whether a sign or a non-word character is left.
+
+    Raises UnicodeEncodeError for a lone surrogate.
     """
     if not text.isascii():
         for gap in _COMMON_GAPS:
             text = text.replace(gap, " ")
     try:
-        data = text.encode()
-    except UnicodeEncodeError:  # a lone surrogate such as "\ud800": only the regex takes it
-        return _split_by_regex(_lowered(text))
-    if data.isascii():  # the common case (also English with curly quotes): one table lower-cases and spaces
-        data = data.translate(_SPACED_LOWER)
-    else:
-        data = _lowered(text).encode().translate(_SPACED)
-    parts = data.decode().split(" ")  # words, and an empty part between two gap characters in a row
-    words = list(filter(None, parts))
-    # Part k starts after the k parts before it and the space after each of them.
-    starts = list(compress(accumulate(map(add, map(len, parts), repeat(1)), initial=0), parts))
-    odd = data.translate(None, _PLAIN_ASCII)
-    if odd and not odd.decode().isalnum():  # a word holds a sign or a character that is not a word character
-        return _split_odd_words(words, starts)
-    return Words(words, starts)
+        latin1 = text.encode("latin-1")
+    except UnicodeEncodeError as beyond:
+        code = _CYRILLIC if "\u0400" <= text[beyond.start] < "\u0460" else _LATIN_EXTENDED
+        try:
+            encoded = codecs.charmap_encode(text, "strict", code.encoding)[0]
+        except UnicodeEncodeError:  # a character beyond the code too: lower-case in Python, space the ASCII gaps
+            data = _lowered(text).encode().translate(_ASCII_SPACED)
+            odd = data.translate(None, _ASCII_PLAIN)  # the signs and the non-ASCII characters
+            return data.decode(), bool(odd) and not odd.decode().isalnum()
+        return codecs.charmap_decode(encoded, "strict", code.decoding)[0], bool(encoded.translate(None, code.plain))
+    return latin1.translate(_LATIN1_SPACED).decode("latin-1"), bool(latin1.translate(None, _LATIN1_PLAIN))
 
 
 def _split_odd_words(words: list[str], starts: list[int]) -> Words:
@@ -243,8 +296,8 @@ def _split_odd_words(words: list[str], starts: list[int]) -> Words:
     return Words(new_words, new_starts)
 
 
-def _split_by_regex(lowered: str) -> Words:
-    matches = list(_FAST_TOKEN.finditer(lowered))
+def _split_by_regex(text: str) -> Words:
+    matches = list(_FAST_TOKEN.finditer(_lowered(text).translate(_APOSTROPHE_TABLE)))
     return Words([m[0] for m in matches], [m.start() for m in matches])
 
 
