@@ -163,8 +163,8 @@ class Trie:
             stack = [(nodes[0], i)] if len(nodes) == 1 else [(node, i) for node in nodes]
             while stack:
                 node, j = stack.pop()
-                end = starts[j] + len(words[j])
                 if node.out:
+                    end = starts[j] + len(words[j])
                     for section, value in node.out:
                         found[section].append(new_hit(Hit, (start, end, value)))
                 if j >= last:
@@ -173,11 +173,11 @@ class Trie:
                 # where a curly apostrophe breaks a phrase) is tested only when a phrase goes on.
                 if node.stems:
                     children = node.children(words[j + 1])
-                    if children and gap(text, end, starts[j + 1]):
+                    if children and gap(text, starts[j] + len(words[j]), starts[j + 1]):
                         stack.extend([(child, j + 1) for child in children])
                 elif node.next:  # the common case, without a call
                     child = node.next.get(words[j + 1])
-                    if child is not None and gap(text, end, starts[j + 1]):
+                    if child is not None and gap(text, starts[j] + len(words[j]), starts[j + 1]):
                         stack.append((child, j + 1))
         return Hits(found)
 
