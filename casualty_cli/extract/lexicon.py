@@ -35,6 +35,7 @@ else:  # pragma: no cover - Python 3.10
 # A word: letters and digits ("russia's" is two words and an apostrophe between); or a currency/percent sign.
 _SIGNS = "%$€£₴₽№"
 _FAST_TOKEN = re.compile(fr"\w+|[{_SIGNS}]")
+_TOKEN_SPLIT = re.compile(f"({_FAST_TOKEN.pattern})")
 _FIRST_WORDS_KEPT = 100_000  # distinct words remembered per language before the memory starts afresh
 # What may stand between the words of a phrase.
 _GAP = re.compile(r"[\s\-\u2010-\u2015/.&']{1,5}")
@@ -297,8 +298,11 @@ def _split_odd_words(words: list[str], starts: list[int]) -> Words:
 
 
 def _split_by_regex(text: str) -> Words:
-    matches = list(_FAST_TOKEN.finditer(_lowered(text).translate(_APOSTROPHE_TABLE)))
-    return Words([m[0] for m in matches], [m.start() for m in matches])
+    lowered = _lowered(text)
+    for apostrophe in "\u2019\u02bc`\u2018":  # gaps to the phrases, though the regex takes "ʼ" for a letter
+        lowered = lowered.replace(apostrophe, "'")
+    parts = _TOKEN_SPLIT.split(lowered)  # gap, word, gap, word, ..., gap
+    return Words(parts[1::2], list(accumulate(map(len, parts)))[0:-1:2])  # a word starts where its gap ends
 
 
 def _lowered(text: str) -> str:
