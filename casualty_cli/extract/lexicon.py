@@ -209,11 +209,13 @@ def split_words(text: str) -> Words:
     return _split_odd_words(words, starts) if odd else Words(words, starts)
 
 
+_APOSTROPHES = "\u2019\u02bc`\u2018"  # gaps to the phrases, though the regex takes "ʼ" for a letter
+
+
 def _spaced_lower(ch: str) -> str:
     """A character as the split sees it: lower-cased, or a space if it stands between words."""
     lower = ch.lower()[0]  # Turkish "İ" lower-cases to "i̇": keep the "i" (see _lowered)
-    apostrophe = ch in "\u2019\u02bc`\u2018"  # "ʼ" is a letter to the regex, but an apostrophe to the phrases
-    return lower if not apostrophe and (lower.isalnum() or lower in "_" + _SIGNS) else " "
+    return lower if ch not in _APOSTROPHES and (lower.isalnum() or lower in "_" + _SIGNS) else " "
 
 
 # The commonest characters beyond Latin-1 between words: each becomes a space in one C scan (str.replace of one
@@ -253,24 +255,23 @@ class _OneByteCode(NamedTuple):
 # Punctuation, spaces and signs beyond Latin-1 that texts in any script use.
 _PUNCTUATION = ("\u201a\u201b\u201f\u2015\u2010\u2011\u2212\u2032\u2039\u203a\u20ac\u20b4\u20bd\u2116\u2122"
                 "\u2009\u202f\u200b\u2060\ufeff\u2028\u2029")
-_LATIN1 = "".join(map(chr, range(0xA0, 0x100)))
 # Latin-1 and the letters of Polish, Turkish and a few more Latin alphabets beyond it.
-_LATIN_EXTENDED = _OneByteCode.of(_LATIN1 + "ĄąĆćĘęŁłŃńŚśŹźŻżĞğİıŞşŒœŠšŽžČčŐőŰű" + _PUNCTUATION)
+_LATIN_EXTENDED = _OneByteCode.of("".join(map(chr, range(0xA0, 0x100))) + "ĄąĆćĘęŁłŃńŚśŹźŻżĞğİıŞşŒœŠšŽžČčŐőŰű"
+                                  + _PUNCTUATION)
 # The Cyrillic letters, and the spaces and signs of Latin-1 that Cyrillic texts use.
 _CYRILLIC = _OneByteCode.of("".join(map(chr, range(0x400, 0x460))) + "Ґґ" + "\u00a0«»§©®°±²³µ·¹¼½¾£" + _PUNCTUATION)
 
 
 def _spaced(text: str) -> tuple[str, bool]:
-    """The text lower-cased with a space for each gap character, and whether a sign or a non-word character is left.
-
-    Raises UnicodeEncodeError for a lone surrogate.
+    """The text lower-cased with a space for each gap character; and whether a word may hold a sign or another
+    non-word character. Raises UnicodeEncodeError for a lone surrogate.
     """
     if not text.isascii():
         for gap in _COMMON_GAPS:
             text = text.replace(gap, " ")
     try:
         latin1 = text.encode("latin-1")
-    except UnicodeEncodeError as beyond:
+    except UnicodeEncodeError as beyond:  # the one-byte code of the script of the first character beyond Latin-1
         code = _CYRILLIC if "\u0400" <= text[beyond.start] < "\u0460" else _LATIN_EXTENDED
         try:
             encoded = codecs.charmap_encode(text, "strict", code.encoding)[0]
@@ -278,8 +279,10 @@ def _spaced(text: str) -> tuple[str, bool]:
             data = _lowered(text).encode().translate(_ASCII_SPACED)
             odd = data.translate(None, _ASCII_PLAIN)  # the signs and the non-ASCII characters
             return data.decode(), bool(odd) and not odd.decode().isalnum()
-        return codecs.charmap_decode(encoded, "strict", code.decoding)[0], bool(encoded.translate(None, code.plain))
-    return latin1.translate(_LATIN1_SPACED).decode("latin-1"), bool(latin1.translate(None, _LATIN1_PLAIN))
+        signs = encoded.translate(None, code.plain)
+        return codecs.charmap_decode(encoded, "strict", code.decoding)[0], bool(signs)
+    signs = latin1.translate(None, _LATIN1_PLAIN)
+    return latin1.translate(_LATIN1_SPACED).decode("latin-1"), bool(signs)
 
 
 def _split_odd_words(words: list[str], starts: list[int]) -> Words:
@@ -299,7 +302,7 @@ def _split_odd_words(words: list[str], starts: list[int]) -> Words:
 
 def _split_by_regex(text: str) -> Words:
     lowered = _lowered(text)
-    for apostrophe in "\u2019\u02bc`\u2018":  # gaps to the phrases, though the regex takes "ʼ" for a letter
+    for apostrophe in _APOSTROPHES:
         lowered = lowered.replace(apostrophe, "'")
     parts = _TOKEN_SPLIT.split(lowered)  # gap, word, gap, word, ..., gap
     return Words(parts[1::2], list(accumulate(map(len, parts)))[0:-1:2])  # a word starts where its gap ends
