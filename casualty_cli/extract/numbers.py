@@ -45,8 +45,8 @@ class Number(NamedTuple):
 
 
 _START = attrgetter("start")
-# Number(...) goes through a __new__ written in Python; the many figures in digits are made without it.
-_digit_number = partial(tuple.__new__, Number)
+# Number(...) goes through a __new__ written in Python; the figures found here are made without it.
+_new_number = partial(tuple.__new__, Number)
 
 
 def digits_value(text: str) -> int | None:
@@ -92,7 +92,7 @@ def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = N
         figure = match[0]
         digits = figure if figure.isdigit() else _NON_DIGITS.sub("", figure)
         if len(digits) <= MAX_DIGITS:
-            found.append(_digit_number((int(digits), start, end, False, False)))
+            found.append(_new_number((int(digits), start, end, False, False)))
     words = hits.all("number")
     index = 0
     while index < len(words):
@@ -108,7 +108,7 @@ def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = N
                     and text[word.e] in " -\u2010\u2011":
                 value, end = value + unit.value, unit.e
                 index += 1
-        found.append(Number(value, word.s, end, word=True))
+        found.append(_new_number((value, word.s, end, False, True)))
         index += 1
     if multiplied or words:  # otherwise the numbers came in order
         found.sort(key=_START)
