@@ -111,13 +111,16 @@ def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> 
     # The figures of a sentence share its cues: they are looked up once per scope.
     scope_cues: dict[tuple[int, int], tuple[list, list, list, list]] = {}
     find = hits.find
+    # Most texts have no previous total and no total stated after its figures: no search for them then.
+    any_previous, any_after = bool(hits.all("previous")), bool(hits.all("total_after"))
     for c in candidates:
         if c.role is not None:
             continue
         cues = scope_cues.get(c.scope)
         if cues is None:
             start, end = c.scope
-            cues = scope_cues[c.scope] = (find("previous", start, end), find("total_after", start, end),
+            cues = scope_cues[c.scope] = (find("previous", start, end) if any_previous else (),
+                                          find("total_after", start, end) if any_after else (),
                                           find("daily", start, end), find("total", start, end))
         role = _role_from_cues(c, *cues)
         if role is None and c.increment:
