@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
-from operator import attrgetter
+from operator import itemgetter
 
 from ..model import GENERAL_STAFF, Report, Span
 from . import candidates as cands
@@ -25,7 +25,7 @@ from .text import Segments
 __all__ = ["parse_text", "parse_iso_date", "available_languages", "MAX_TEXT"]
 
 _DIGIT = re.compile(r"\d")
-_START = attrgetter("start")
+_START = itemgetter(1)  # Number.start, read by position (by name it is a generic attribute look-up)
 MAX_TEXT = 2_000_000  # characters; longer texts are cut (no article is that long)
 
 

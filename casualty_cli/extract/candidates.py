@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import partial
-from operator import attrgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -79,7 +79,9 @@ class Mention(NamedTuple):
     category: str
 
 
-_START, _END = attrgetter("start"), attrgetter("end")
+# Mentions and segments are (start, end, ...) tuples: their fields read by position, in C. By name, each is a
+# generic attribute look-up through the named tuple's class.
+_START, _END = itemgetter(0), itemgetter(1)
 _as_mention = partial(tuple.__new__, Mention)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import partial
-from operator import attrgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -44,7 +44,7 @@ class Number(NamedTuple):
         return self.start, self.end
 
 
-_START = attrgetter("start")
+_START = itemgetter(1)  # Number.start, read by position (by name it is a generic attribute look-up)
 # Number(...) goes through a __new__ written in Python; the figures found here are made without it.
 _new_number = partial(tuple.__new__, Number)
 
