@@ -121,7 +121,7 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
     # the searches of the hits.
     cues_end = _ends_near(hits, _CUES_BEFORE, _CUE_SLACK)
     rounded_after, increments = bool(hits.all("rounded_after")), bool(hits.all("increment"))
-    # A Number is unpacked, not read field by field: a named tuple's field costs a generic attribute look-up.
+    # A Number is unpacked once, and the helpers are given its offsets rather than the Number to read again.
     for value, start, end, round_form, _ in numbers:
         sentence_index = bisect_right(sentence_starts, start) - 1
         if sentence_index < 0:
