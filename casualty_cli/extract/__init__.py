@@ -6,7 +6,6 @@ one decision (resolve.py) -> Report with evidence and checks.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, timedelta
 
 from ..model import GENERAL_STAFF, Report, Span
@@ -75,7 +74,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     report.checks = cross_checks(report.totals, report.daily, report.previous)
     if report.totals or report.daily:
         report.reporter = lex.reporter or GENERAL_STAFF
-    _set_dates(report, text, hits, segments, dates, replace(ctx, epoch=epoch), chosen, claim_sentences)
+    _set_dates(report, text, hits, segments, dates, ctx.with_epoch(epoch), chosen, claim_sentences)
     return report
 
 
