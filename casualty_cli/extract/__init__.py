@@ -6,8 +6,8 @@ one decision (resolve.py) -> Report with evidence and checks.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, timedelta
+from operator import itemgetter
 
 from ..model import GENERAL_STAFF, Report, Span
 from . import candidates as cands
@@ -24,6 +24,7 @@ from .text import Segments
 __all__ = ["parse_text", "parse_iso_date", "available_languages", "MAX_TEXT"]
 
 _DIGIT = re.compile(r"\d")
+_START = itemgetter(1)  # Number.start, read by position (by name it is a generic attribute look-up)
 MAX_TEXT = 2_000_000  # characters; longer texts are cut (no article is that long)
 
 
@@ -51,14 +52,18 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     numbers = find_numbers(text, hits, masked)
     mentions = cands.find_mentions(hits)
     indefinite = cands.indefinite_numbers(text, hits, mentions)
-    # "a dozen" is a number word, not the article "a" before a noun.
-    starts = {n.start for n in numbers}
-    all_numbers = sorted(numbers + [n for n in indefinite if n.start not in starts], key=lambda n: n.start)
+    all_numbers = numbers  # in order of their start already
+    indefinite_starts = set()
+    if indefinite:
+        # "a dozen" is a number word, not the article "a" before a noun.
+        indefinite_starts = {n.start for n in indefinite}
+        starts = {n.start for n in numbers}
+        all_numbers = sorted(numbers + [n for n in indefinite if n.start not in starts], key=_START)
 
     claims, claim_sentences = find_claims(text, lex, hits, segments, numbers,
                                           claim_date(dates, lambda m: resolve_date(m, ctx)))
     ukraine_sentences = {segments.sentence_index(h.s) for h in hits.all("ukraine_side")}
-    found = cands.build(text, hits, segments, all_numbers, mentions, {n.start for n in indefinite})
+    found = cands.build(text, hits, segments, all_numbers, mentions, indefinite_starts)
     found = resolve.drop_context(hits, segments, found, claim_sentences | ukraine_sentences)
     found = resolve.assign_cues(hits, segments, found)
     epoch = resolve.estimate_epoch(pub.day if pub else _range_end(dates, ctx), found)
@@ -75,7 +80,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     report.checks = cross_checks(report.totals, report.daily, report.previous)
     if report.totals or report.daily:
         report.reporter = lex.reporter or GENERAL_STAFF
-    _set_dates(report, text, hits, segments, dates, replace(ctx, epoch=epoch), chosen, claim_sentences)
+    _set_dates(report, text, hits, segments, dates, ctx.with_epoch(epoch), chosen, claim_sentences)
     return report
 
 

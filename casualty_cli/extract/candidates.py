@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import partial
-from operator import attrgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -79,7 +79,9 @@ class Mention(NamedTuple):
     category: str
 
 
-_START, _END = attrgetter("start"), attrgetter("end")
+# Mentions and segments are (start, end, ...) tuples: their fields read by position, in C. By name, each is a
+# generic attribute look-up through the named tuple's class.
+_START, _END = itemgetter(0), itemgetter(1)
 _as_mention = partial(tuple.__new__, Mention)
 
 
@@ -119,8 +121,8 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
     # the searches of the hits.
     cues_end = _ends_near(hits, _CUES_BEFORE, _CUE_SLACK)
     rounded_after, increments = bool(hits.all("rounded_after")), bool(hits.all("increment"))
-    for number in numbers:
-        start, end = number.start, number.end
+    # A Number is unpacked once, and the helpers are given its offsets rather than the Number to read again.
+    for value, start, end, round_form, _ in numbers:
         sentence_index = bisect_right(sentence_starts, start) - 1
         if sentence_index < 0:
             sentence_index = 0
@@ -136,8 +138,8 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
                 # "(+14)": the day's change of the figure just before it.
                 previous = _last_in_line(candidates, text, start)
                 if previous is not None:
-                    value = number.value if sign == "+" else 0
-                    candidates.append(Candidate(previous.category, value, start, end, "daily", STRUCTURE,
+                    candidates.append(Candidate(previous.category, value if sign == "+" else 0, start, end,
+                                                "daily", STRUCTURE,
                                                 structured=True, sentence=previous.sentence,
                                                 paragraph=previous.paragraph, scope=previous.scope))
                 continue
@@ -147,7 +149,7 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         if label is not None:
             category, structured = label.category, True
             attached.add(id(label))
-        elif end - start != 4 or not _is_year(text, hits, number):  # a year has four characters
+        elif end - start != 4 or not _is_year(text, hits, start, end):  # a year has four characters
             following = _noun_after(text, end, ordered, starts, nearest)
             if following is not None:
                 category = following.category
@@ -163,7 +165,7 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         scope = (start - SCOPE if start - SCOPE > sentence_start else sentence_start,  # segments.scope(start, end)
                  end + SCOPE if end + SCOPE < sentence_end else sentence_end)
         if category is None:
-            category = _inherit(text, hits, number, ordered, starts, attached, loose, candidates, scope)
+            category = _inherit(text, hits, start, end, ordered, starts, attached, loose, candidates, scope)
             if category is None:
                 continue
         if start in cues_end:
@@ -171,16 +173,15 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         else:
             rounded = approximate = increment = False
         if rounded_after and not rounded:
-            rounded = _rounded_after(text, hits, number)
+            rounded = _rounded_after(text, hits, end)
         if rounded and following is not None:
             loose.add(id(following))   # "more than 288,000 invaders - exactly 288,630": free for the exact one
         if increments and not increment and following is not None and following.start - end > 1:
             # "15 more Russian tanks" (a cue is a word, which a gap of one character cannot hold)
             increment = hits.has("increment", end, following.start)
         role, strength = ("totals", STRUCTURE) if listed else (None, INFERRED)
-        rounded = rounded or (number.round_form and not (structured or listed))
+        rounded = rounded or (round_form and not (structured or listed))
         structured = structured or listed
-        value = number.value
         if candidates and value % 100 == 0 and value >= 100 and not (structured or rounded or approximate):
             rounded, approximate = _list_qualifiers(text, hits, candidates[-1], start)  # only round figures take them
         paragraph = bisect_right(paragraph_starts, start) - 1
@@ -238,66 +239,65 @@ def _noun_after(text: str, end: int, mentions: list[Mention], starts: list[int],
     return noun if _NUMBER_FIRST_GAP.fullmatch(text, end, gap_end) else None
 
 
-def _inherit(text: str, hits: Hits, number: Number, mentions: list[Mention], starts: list[int], attached: set[int],
-             loose: set[int], candidates: list[Candidate], scope: tuple[int, int]) -> str | None:
-    """A number with no noun of its own counts what its sentence (`scope`: Segments.scope) names
+def _inherit(text: str, hits: Hits, start: int, end: int, mentions: list[Mention], starts: list[int],
+             attached: set[int], loose: set[int], candidates: list[Candidate], scope: tuple[int, int]) -> str | None:
+    """A number at [start, end) with no noun of its own counts what its sentence (`scope`: Segments.scope) names
     ("losses ... numbered 61,330"), preferring a noun not `attached` to a number yet (or only `loose`ly)."""
-    sentence = Segment(*scope)
-    if not (hits.has("loss", sentence.start, sentence.end) or hits.has("total", sentence.start, number.start)):
+    sentence_start, sentence_end = scope
+    if not (hits.has("loss", sentence_start, sentence_end) or hits.has("total", sentence_start, start)):
         return None
-    if _looks_like_non_figure(text, hits, number):
+    if _looks_like_non_figure(text, hits, start, end):
         return None
-    inclusion = hits.find("inclusion", sentence.start, number.start)
-    if inclusion and number.start - inclusion[-1].e <= 12 and candidates and candidates[-1].start >= sentence.start:
+    inclusion = hits.find("inclusion", sentence_start, start)
+    if inclusion and start - inclusion[-1].e <= 12 and candidates and candidates[-1].start >= sentence_start:
         return candidates[-1].category
-    first = bisect_left(starts, sentence.start)
-    last = bisect_left(starts, number.start)
-    named = [m for m in mentions[first:last] if m.end <= number.start]
-    if named and hits.has("total_after", named[-1].end, number.start):
+    first = bisect_left(starts, sentence_start)
+    last = bisect_left(starts, start)
+    named = [m for m in mentions[first:last] if m.end <= start]
+    if named and hits.has("total_after", named[-1].end, start):
         # "one helicopter, which takes the number destroyed to 227": the total of what was just named.
         return named[-1].category
     free = [m for m in named if id(m) not in attached or id(m) in loose]
     if free:
         return free[-1].category
-    if named and _role_cue_beside(hits, number, sentence.start, sentence.end):
+    if named and _role_cue_beside(hits, start, end, sentence_start, sentence_end):
         # "690 soldiers were killed in the last day and about 105,250 since the start": the same count again.
         return named[-1].category
     return None
 
 
-def _role_cue_beside(hits: Hits, number: Number, floor: int, ceiling: int) -> bool:
+def _role_cue_beside(hits: Hits, start: int, end: int, floor: int, ceiling: int) -> bool:
     """A daily or total cue right before or after a number ("trecento più di ieri")."""
     for cue in ("daily", "total"):
-        if hits.ending_near(cue, number.start, slack=12, floor=floor) is not None:
+        if hits.ending_near(cue, start, slack=12, floor=floor) is not None:
             return True
-        after = hits.find(cue, number.end, min(ceiling, number.end + 40))
-        if after and after[0].s - number.end <= 14:
+        after = hits.find(cue, end, min(ceiling, end + 40))
+        if after and after[0].s - end <= 14:
             return True
     return False
 
 
-def _is_year(text: str, hits: Hits, number: Number) -> bool:
+def _is_year(text: str, hits: Hits, start: int, end: int) -> bool:
     """"от 2015 года информация о военных ...": a year, not a count of the noun after it."""
-    if not _year_form(text, number):
+    if not _year_form(text, start, end):
         return False
-    word = hits.find("year_word", number.end, number.end + 12)
-    return bool(word) and not text[number.end:word[0].s].strip()
+    word = hits.find("year_word", end, end + 12)
+    return bool(word) and not text[end:word[0].s].strip()
 
 
-def _year_form(text: str, number: Number) -> bool:
+def _year_form(text: str, start: int, end: int) -> bool:
     """"2015": written as a year of these two centuries (cheap tests first: most numbers are not)."""
-    return number.end - number.start == 4 and text.startswith(("19", "20"), number.start) \
-        and _YEAR.fullmatch(text, number.start, number.end) is not None
+    return end - start == 4 and text.startswith(("19", "20"), start) and _YEAR.fullmatch(text, start, end) is not None
 
 
-def _looks_like_non_figure(text: str, hits: Hits, number: Number) -> bool:
+def _looks_like_non_figure(text: str, hits: Hits, start: int, end: int) -> bool:
     """Years, percentages, money, ordinals and 'day 730' are never loss figures."""
-    if _year_form(text, number):
+    if _year_form(text, start, end):
         return True
-    after = hits.find("not_figure_after", number.end, number.end + 20)
-    if after and not text[number.end:after[0].s].strip():
+    after = hits.find("not_figure_after", end, end + 20)
+    if after and not text[end:after[0].s].strip():
         return True
-    return hits.ending_near("not_figure_before", number.start, slack=2) is not None
+    return hits.ending_near("not_figure_before", start, slack=2) is not None
 
 
 def _cues_before(hits: Hits, offset: int, floor: int) -> tuple[bool, bool, bool]:
@@ -308,10 +308,10 @@ def _cues_before(hits: Hits, offset: int, floor: int) -> tuple[bool, bool, bool]
             hits.ending_near("increment", offset, slack=_CUE_SLACK) is not None)
 
 
-def _rounded_after(text: str, hits: Hits, number: Number) -> bool:
-    """"12 binden fazla": a rounding cue after the figure."""
-    after = hits.find("rounded_after", number.end, number.end + 25)
-    return bool(after) and after[0].s - number.end <= 8 and not _DIGIT.search(text, number.end, after[0].s)
+def _rounded_after(text: str, hits: Hits, end: int) -> bool:
+    """"12 binden fazla": a rounding cue after the figure ending at `end`."""
+    after = hits.find("rounded_after", end, end + 25)
+    return bool(after) and after[0].s - end <= 8 and not _DIGIT.search(text, end, after[0].s)
 
 
 def _last_in_line(candidates: list[Candidate], text: str, offset: int) -> Candidate | None:

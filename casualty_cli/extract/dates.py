@@ -7,7 +7,6 @@ resolves dates, and never invents one: a date whose year cannot be known stays u
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -33,9 +32,11 @@ def parse_iso_date(value: str | None) -> date | None:
         return None
 
 
-@dataclass(frozen=True)
-class Published:
-    """The publication date and whether its day is known (metadata sometimes gives only the month)."""
+class Published(NamedTuple):
+    """The publication date and whether its day is known (metadata sometimes gives only the month).
+
+    A named tuple, like YearContext: immutable, and made without the per-field cost of a frozen dataclass.
+    """
 
     day: date
     exact: bool = True
@@ -165,15 +166,18 @@ def _attach_weekdays(found: list[DateMention], text: str) -> list[DateMention]:
     return out
 
 
-@dataclass(frozen=True)
-class YearContext:
-    """What a date without a year can lean on."""
+class YearContext(NamedTuple):
+    """What a date without a year can lean on (a named tuple: one is made per text, and another with the epoch)."""
 
     published: Published | None
     first_year: bool          # the text dates the count "from 24.02" without a year: the first year of the war
     text_year: int | None     # the latest year the text names (other than the invasion's), when no published
     epoch: date | None = None  # when the figures' magnitude says the report was made
     named_days: tuple[tuple[int, date], ...] = ()  # "в среду, 2 марта": weekdays the text itself dates
+
+    def with_epoch(self, epoch: date | None) -> "YearContext":
+        """This context once the figures have dated the report (what _replace does, without its generic cost)."""
+        return YearContext(self.published, self.first_year, self.text_year, epoch, self.named_days)
 
 
 def resolve(mention: DateMention, ctx: YearContext) -> date | None:

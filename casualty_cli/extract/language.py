@@ -42,7 +42,7 @@ def detect(text: str, default: str = "en", split: Words | None = None) -> str:
     `split`: the text's words, when the caller has them already.
     """
     split = split or split_words(text)
-    words = split.words[:(bisect_left(split.offsets, SAMPLE) + 1) // 2]  # the words that start in the sample
+    words = split.words[:bisect_left(split.starts, SAMPLE)]  # the words that start in the sample
     if not words:
         return default
     vocabularies = _detect_words()

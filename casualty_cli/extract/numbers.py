@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import partial
-from operator import attrgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -44,9 +44,9 @@ class Number(NamedTuple):
         return self.start, self.end
 
 
-_START = attrgetter("start")
-# Number(...) goes through a __new__ written in Python; the many figures in digits are made without it.
-_digit_number = partial(tuple.__new__, Number)
+_START = itemgetter(1)  # Number.start, read by position (by name it is a generic attribute look-up)
+# Number(...) goes through a __new__ written in Python; the figures found here are made without it.
+_new_number = partial(tuple.__new__, Number)
 
 
 def digits_value(text: str) -> int | None:
@@ -92,7 +92,7 @@ def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = N
         figure = match[0]
         digits = figure if figure.isdigit() else _NON_DIGITS.sub("", figure)
         if len(digits) <= MAX_DIGITS:
-            found.append(_digit_number((int(digits), start, end, False, False)))
+            found.append(_new_number((int(digits), start, end, False, False)))
     words = hits.all("number")
     index = 0
     while index < len(words):
@@ -108,7 +108,7 @@ def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = N
                     and text[word.e] in " -\u2010\u2011":
                 value, end = value + unit.value, unit.e
                 index += 1
-        found.append(Number(value, word.s, end, word=True))
+        found.append(_new_number((value, word.s, end, False, True)))
         index += 1
     if multiplied or words:  # otherwise the numbers came in order
         found.sort(key=_START)

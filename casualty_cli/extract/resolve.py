@@ -23,25 +23,33 @@ def drop_context(hits: Hits, segments: Segments, candidates: list[Candidate],
     sector_paragraphs = _sector_paragraphs(hits, segments)
     intros = None  # found when first needed: a list's own figures need none
     has = hits.has
+    # The figures of a sentence share its words: they are looked at once per scope.
+    scope_cues: dict[tuple[int, int], tuple[bool, bool, bool]] = {}
     kept, indefinite = [], False
     for c in candidates:
         if c.sentence in claim_sentences:
             continue
         # A list line's figure needs no word around it, unless it stands in a sector's paragraph.
         if not c.structured or c.paragraph in sector_paragraphs:
-            start, end = c.scope
+            scope = c.scope
+            cues = scope_cues.get(scope)
+            if cues is None:
+                start, end = scope
+                cues = scope_cues[scope] = (has("general_staff", start, end), has("distractor", start, end),
+                                            has("loss", start, end))
+            staff, distractor, loss = cues
             # Items of a list speak in the words of the line that introduces them ("... lost:").
             if intros is None:
                 intros = _list_intros(segments)
             intro = intros.get(c.paragraph)
-            speaks_for_all = has("general_staff", start, end) or (intro is not None and has("general_staff", *intro))
+            speaks_for_all = staff or (intro is not None and has("general_staff", *intro))
             if not speaks_for_all and c.paragraph in sector_paragraphs:
                 continue
             if not c.structured:
                 # "The record loss brings the total to 138,880": an explicit total survives a sentence's distractors.
-                if has("distractor", start, end) and not has("total_after", start, c.start):
+                if distractor and not has("total_after", scope[0], c.start):
                     continue
-                if not (speaks_for_all or has("loss", start, end) or (intro is not None and has("loss", *intro))
+                if not (speaks_for_all or loss or (intro is not None and has("loss", *intro))
                         or _continues_loss_sentence(hits, segments, c)):
                     continue
         kept.append(c)
@@ -100,10 +108,21 @@ def _sector_paragraphs(hits: Hits, segments: Segments) -> set[int]:
 
 def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> list[Candidate]:
     """The role the words around each number give it (or None when they give none), set on the candidates."""
+    # The figures of a sentence share its cues: they are looked up once per scope.
+    scope_cues: dict[tuple[int, int], tuple[list, list, list, list]] = {}
+    find = hits.find
+    # Most texts have no previous total and no total stated after its figures: no search for them then.
+    any_previous, any_after = bool(hits.all("previous")), bool(hits.all("total_after"))
     for c in candidates:
         if c.role is not None:
             continue
-        role = _role_from_cues(hits, c)
+        cues = scope_cues.get(c.scope)
+        if cues is None:
+            start, end = c.scope
+            cues = scope_cues[c.scope] = (find("previous", start, end) if any_previous else (),
+                                          find("total_after", start, end) if any_after else (),
+                                          find("daily", start, end), find("total", start, end))
+        role = _role_from_cues(c, *cues)
         if role is None and c.increment:
             role = "daily"
         if role is None and c.structured:
@@ -113,17 +132,16 @@ def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> 
     return candidates
 
 
-def _role_from_cues(hits: Hits, c: Candidate) -> str | None:
-    start, end = c.scope
-    previous = hits.find("previous", start, end)
+def _role_from_cues(c: Candidate, previous: list, after: list, daily: list, total: list) -> str | None:
+    """The role by the cues of the candidate's scope: a previous cue before it, a total stated after the
+    figures ("bringing the total to"), else the nearest daily or total cue."""
     if previous and any(h.e <= c.start for h in previous):
         return "previous"
-    after = hits.find("total_after", start, end)
     if after:
         return "totals" if any(h.s < c.start for h in after) else "daily"
     best, distance = None, None
-    for role, name in (("daily", "daily"), ("totals", "total")):
-        for h in hits.find(name, start, end):
+    for role, found in (("daily", daily), ("totals", total)):
+        for h in found:
             gap = c.start - h.e if h.e <= c.start else h.s - c.end if h.s >= c.end else 0
             if distance is None or gap < distance:
                 best, distance = role, gap

@@ -1,13 +1,14 @@
 """Sentences and paragraphs with their offsets: the scopes in which cues apply.
 
 Built for every text, so the work per character is left to C: sentence ends are found by patterns that start
-with a literal character, lines by one regex that also gives the line-break cuts, the word before a dot mostly by
-str methods, and segments are made by tuple.__new__ rather than one Python-level Segment.__new__ each.
+with a literal character, lines (with and without their trailing blanks) by one regex, the word before a dot mostly
+by str methods, and segments are made by tuple.__new__ rather than one Python-level Segment.__new__ each.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import chain, repeat
+from itertools import repeat
+from operator import itemgetter
 from typing import Iterable, NamedTuple
 
 import re
@@ -21,7 +22,10 @@ _AT_TEXT_END = r"(?=[\"'»”’]*\s*$)"
 _FULL_STOP = re.compile(rf"\.(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")
 _OTHER_MARK = re.compile(rf"[!?;](?:{_BEFORE_NEXT}|(?<=[!?]){_AT_TEXT_END})")
 SCOPE = 400  # characters: longer than any real sentence clause
-_LINE = re.compile(r"\S.*")  # linear: a line from its first non-blank character (. stops only at \n)
+# A line from its first non-blank character to its line break (. stops only at \n), and in group 1 without the
+# blanks at its end: the paragraph and, unless a sentence ends inside it, the sentence. (.* runs to the line
+# break in C and gives back only the trailing blanks.)
+_LINE = re.compile(r"(\S(?:.*\S)?)[^\S\n]*")
 # The word before a dot: letters, maybe with inner dots ("U.S"). Matched on the reversed window (such words read
 # the same both ways), the longest one ending at the dot is a single match, not a search from every position.
 _WORD_REVERSED = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
@@ -33,8 +37,12 @@ class Segment(NamedTuple):
     end: int
 
 
+_new_segment = tuple.__new__  # _new_segment(Segment, (start, end)) is what Segment(start, end) does, without a frame
+_FIRST = itemgetter(0)
+
+
 def _segments(spans: Iterable[tuple[int, int]]) -> list[Segment]:
-    return list(map(tuple.__new__, repeat(Segment), spans))  # what Segment(start, end) does, without a frame each
+    return list(map(_new_segment, repeat(Segment), spans))
 
 
 class Segments:
@@ -46,25 +54,35 @@ class Segments:
     def __init__(self, text: str, abbreviations: frozenset[str] = frozenset()):
         self.text = text
         # Paragraphs are lines: web text keeps one paragraph (or one list item) per line.
-        lines = list(map(re.Match.span, _LINE.finditer(text)))
-        sentences = _sentence_spans(text, abbreviations, [end for _, end in lines])
-        self.sentences = _segments(sentences)
-        self._starts = [start for start, _ in sentences]
-        self.paragraphs = _segments(lines)
-        self._paragraph_starts = [start for start, _ in lines]
+        lines = list(_LINE.finditer(text))
+        paragraphs = list(map(re.Match.span, lines))
+        self.paragraphs = _segments(paragraphs)
+        self._paragraph_starts = list(map(_FIRST, paragraphs))
+        self.sentences = _sentences(text, abbreviations, list(map(re.Match.span, lines, repeat(1))))
+        self._starts = list(map(_FIRST, self.sentences))
+        # What sentence_at and scope give when there is no sentence at all (a blank text).
+        self._whole = _new_segment(Segment, (0, len(text)))
 
+    # The lookups are asked thousands of times per text: each is one bisect, and a Segment is made by
+    # tuple.__new__ (Segment(a, b) would run the Python-level __new__ of a named tuple).
     def sentence_at(self, offset: int) -> Segment:
         if not self.sentences:
-            return Segment(0, len(self.text))
+            return self._whole
         index = bisect_right(self._starts, offset) - 1
         return self.sentences[index if index > 0 else 0]
 
     def scope(self, start: int, end: int | None = None) -> Segment:
         """Where the cues of a figure at [start, end) are looked for: its sentence, but no further than
         SCOPE characters either side, so a text without full stops costs linear time, not quadratic."""
-        sentence = self.sentence_at(start)
-        end = start if end is None else end
-        return Segment(max(sentence.start, start - SCOPE), min(sentence.end, end + SCOPE))
+        if self.sentences:
+            index = bisect_right(self._starts, start) - 1
+            first, last = self.sentences[index if index > 0 else 0]
+        else:
+            first, last = self._whole
+        if end is None:
+            end = start
+        return _new_segment(Segment, (first if first > start - SCOPE else start - SCOPE,
+                                      last if last < end + SCOPE else end + SCOPE))
 
     def sentence_index(self, offset: int) -> int:
         index = bisect_right(self._starts, offset) - 1
@@ -75,36 +93,57 @@ class Segments:
         return index if index > 0 else 0
 
     def paragraph_at(self, offset: int) -> Segment:
-        return self.paragraphs[self.paragraph_index(offset)] if self.paragraphs else Segment(0, len(self.text))
+        return self.paragraphs[self.paragraph_index(offset)] if self.paragraphs else self._whole
 
 
-def _sentence_spans(text: str, abbreviations: frozenset[str], line_ends: list[int]) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, without the blanks around it.
+def _sentences(text: str, abbreviations: frozenset[str], lines: list[tuple[int, int]]) -> list[Segment]:
+    """Each sentence, without the blanks around it: every line (`lines`: without their blanks) ends one, and so
+    does every mark _sentence_ends finds inside a line."""
+    ends = _sentence_ends(text, abbreviations)
+    if not ends:
+        return _segments(lines)
+    sentences: list[Segment] = []
+    ends.append(len(text) + 1)  # a sentinel past every line
+    index, cut = 0, ends[0]
+    for start, end in lines:
+        # An end is the offset after its mark, which is no blank: the sentence before it needs no trimming.
+        # An end at or before the line's start was the last character of an earlier line.
+        while cut < end:
+            if cut > start:
+                sentences.append(_new_segment(Segment, (start, cut)))
+                rest = text[cut:end]
+                start = end - len(rest.lstrip())
+            index += 1
+            cut = ends[index]
+        sentences.append(_new_segment(Segment, (start, end)))
+    return sentences
 
-    Every line ends a sentence: cutting the text at the end of each non-blank line rather than after each run of
-    line breaks leaves the same sentences once blanks are trimmed, and the lines are found anyway.
-    """
-    cuts = line_ends + [len(text)]
-    marks = _FULL_STOP.finditer(text)
-    if "!" in text or "?" in text or ";" in text:
-        marks = chain(marks, _OTHER_MARK.finditer(text))
-    for m in marks:
-        following = m.group(1)
+
+def _sentence_ends(text: str, abbreviations: frozenset[str]) -> list[int]:
+    """The offsets right after the marks that end a sentence, in order."""
+    ends = []
+    for m in _FULL_STOP.finditer(text):  # the match is the dot alone: the rest is look-ahead
+        following = m[1]
         if following and not (following.isupper() or following.isdigit() or following == "•"):
             continue
         dot = m.start()
-        if text[dot] == "." and _is_abbreviation(text[max(dot - _WORD_WINDOW, 0):dot], abbreviations):
+        before_dot = text[dot - _WORD_WINDOW if dot > _WORD_WINDOW else 0:dot]
+        # Most dots follow a plain word ("said."): looked up here, without the call _is_abbreviation costs.
+        word = before_dot.rpartition(" ")[2]
+        if word.isalpha():
+            if word.lower() in abbreviations or (len(word) == 1 and word.isupper()):
+                continue
+        elif _is_abbreviation(before_dot, abbreviations):
             continue
-        cuts.append(m.end())
-    cuts.sort()
-    spans, start = [], 0
-    for end in cuts:
-        sentence = text[start:end].lstrip()
-        if sentence:
-            first = end - len(sentence)
-            spans.append((first, first + len(sentence.rstrip())))
-        start = end
-    return spans
+        ends.append(dot + 1)
+    if "!" in text or "?" in text or ";" in text:
+        for m in _OTHER_MARK.finditer(text):
+            following = m[1]
+            if following and not (following.isupper() or following.isdigit() or following == "•"):
+                continue
+            ends.append(m.end())
+        ends.sort()
+    return ends
 
 
 def _is_abbreviation(before_dot: str, abbreviations: frozenset[str]) -> bool:
