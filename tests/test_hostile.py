@@ -88,15 +88,20 @@ def test_one_byte_over_the_default_cap_is_refused_unread(tmp_path):
     one_error(err, str(path), f"larger than {DEFAULT_CAP} bytes", "--max-bytes")
 
 
-def test_max_bytes_lowers_and_raises_the_cap_for_parse_and_batch(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("Russia has lost 2,449 tanks (+14). " * 100, encoding="utf-8")   # 3,500 bytes
+def refused_below_read_above(path, error):
+    """A 3,500-byte report: refused with --max-bytes 1000, read whole with --max-bytes 4000."""
     status, _, err = casualty("parse", "--max-bytes", 1000, path, limit=10)
     assert status == 1
-    one_error(err, str(path), "larger than 1000 bytes")
+    one_error(err, str(path), error)
     status, out, err = casualty("parse", "-f", "json", "--max-bytes", 4000, path, limit=10)
     assert (status, err) == (0, "")
     assert valid_record(out, str(path))["totals"]["tanks"] == 2449
+
+
+def test_max_bytes_lowers_and_raises_the_cap_for_parse_and_batch(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("Russia has lost 2,449 tanks (+14). " * 100, encoding="utf-8")   # 3,500 bytes
+    refused_below_read_above(path, "larger than 1000 bytes")
     status, out, err = casualty("batch", path, "-o", "-", "-q", "--max-bytes", 1000, limit=10)
     assert status == 1 and "larger than 1000 bytes" in json.loads(out)["error"]
     status, out, err = casualty("batch", path, "-o", "-", "-q", "--max-bytes", 4000, limit=10)
@@ -237,12 +242,7 @@ def test_a_gzip_bomb_is_refused_before_it_is_inflated(tmp_path):
 def test_a_gzip_within_a_raised_cap_is_read(tmp_path):
     path = tmp_path / "report.txt.gz"
     path.write_bytes(gzip.compress(b"Russia has lost 2,449 tanks (+14). " * 100))
-    status, _, err = casualty("parse", "--max-bytes", 1000, path, limit=10)
-    assert status == 1
-    one_error(err, str(path), "decompresses to more than 1000 bytes")
-    status, out, err = casualty("parse", "-f", "json", "--max-bytes", 4000, path, limit=10)
-    assert (status, err) == (0, "")
-    assert valid_record(out, str(path))["totals"]["tanks"] == 2449
+    refused_below_read_above(path, "decompresses to more than 1000 bytes")
 
 
 def warc_record(body, *, length=None, uri="https://news.example.test/a"):
