@@ -35,3 +35,16 @@ def test_parse_text_never_raises_and_evidence_holds_its_figure(text, published):
 @given(texts, dates)
 def test_the_same_input_gives_the_same_output(text, published):
     assert parse_text(text, published=published).to_dict() == parse_text(text, published=published).to_dict()
+
+
+# Every decimal digit the regex module knows, in the places dates and figures take: its Unicode tables can be
+# newer than the interpreter's, so a digit it matches may be one int() refuses (the Garay digits, U+10D40).
+OTHER_SCRIPT_DIGITS = "".join(c for c in map(chr, range(128, 0x110000)) if regex.match(r"\d", c))
+
+
+def test_digits_of_every_script_never_raise():
+    assert "\U00010d41" in OTHER_SCRIPT_DIGITS or len(OTHER_SCRIPT_DIGITS) > 600
+    for d in OTHER_SCRIPT_DIGITS:
+        text = (f"On 2{d} November 2{d}24, {d}1.11.2024 and 2024-1{d}-0{d}: personnel ‒ about 6{d}330 (+3{d}0), "
+                f"1{d}.5 million, 3{d}0 тис. 4{d}0 persons, tanks: {d}{d}")
+        parse_text(text, published="2024-11-21")

@@ -85,15 +85,17 @@ def _year(text: str | None) -> int | None:
     return value + 2000 if value < 100 else value
 
 
-_NUMERIC = regex.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2}))?(?![\d]|\.\d)")
-_DOT_DIGIT = regex.compile(r"\.\d")
-_ISO = regex.compile(r"(?<![\d])(20\d\d)-(\d\d)-(\d\d)(?![\d])")
+# ASCII digits: the regex module's \d follows a newer Unicode than int() does (it takes the Garay digits of
+# Unicode 16, which int() in Python 3.11 refuses), and dates are written in ASCII digits in every language read here.
+_NUMERIC = regex.compile(r"(?<![0-9.,])([0-9]{1,2})\.([0-9]{1,2})(?:\.([0-9]{4}|[0-9]{2}))?(?![0-9]|\.[0-9])")
+_DOT_DIGIT = regex.compile(r"\.[0-9]")
+_ISO = regex.compile(r"(?<![0-9])(20[0-9][0-9])-([0-9][0-9])-([0-9][0-9])(?![0-9])")
 # "21 November", "21st of November", "21 de noviembre", "21-го листопада": the day before the month.
-_DAY_BEFORE = regex.compile(r"(?<![\d.,])(\d{1,2})(?:\.|-?\p{L}{1,3})?[ \t\u00a0]+(?:\p{L}{1,3}[ \t\u00a0]+)?$")
+_DAY_BEFORE = regex.compile(r"(?<![0-9.,])([0-9]{1,2})(?:\.|-?\p{L}{1,3})?[ \t\u00a0]+(?:\p{L}{1,3}[ \t\u00a0]+)?$")
 # "Sept. 22", "November 21st", "Nov 23": the day after the month.
-_DAY_AFTER = regex.compile(r"\.?[ \t\u00a0]+(\d{1,2})(?:\.|-?\p{L}{1,3})?(?![\d\p{L}])")
+_DAY_AFTER = regex.compile(r"\.?[ \t\u00a0]+([0-9]{1,2})(?:\.|-?\p{L}{1,3})?(?![0-9\p{L}])")
 # "November 21, 2024", "7 de marzo de 2022": the year after a date (a short joining word allowed).
-_YEAR_AFTER = regex.compile(r"\.?,?[ \t\u00a0]*(?:\p{L}{1,3}[ \t\u00a0]+)?((?:19|20)\d\d)(?![\d])")
+_YEAR_AFTER = regex.compile(r"\.?,?[ \t\u00a0]*(?:\p{L}{1,3}[ \t\u00a0]+)?((?:19|20)[0-9][0-9])(?![0-9])")
 _DASH_GAP = regex.compile(r"\s*[\-\u2013\u2014]\s*|\s+\p{L}{1,4}\s+")
 
 
