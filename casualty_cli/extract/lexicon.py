@@ -161,26 +161,44 @@ class Trie:
         for i in compress(range(len(words)), leads):
             nodes = leads[i]
             start = starts[i]
-            stack = [(nodes[0], i)] if len(nodes) == 1 else [(node, i) for node in nodes]
-            while stack:
-                node, j = stack.pop()
-                if node.out:
-                    end = starts[j] + len(words[j])
-                    for section, value in node.out:
-                        found[section].append(new_hit(Hit, (start, end, value)))
-                if j >= last:
-                    continue
-                # Most phrases end at their first word: what stands between the words (in the original text,
-                # where a curly apostrophe breaks a phrase) is tested only when a phrase goes on.
-                if node.stems:
-                    children = node.children(words[j + 1])
-                    if children and gap(text, starts[j] + len(words[j]), starts[j + 1]):
-                        stack.extend([(child, j + 1) for child in children])
-                elif node.next:  # the common case, without a call
+            if len(nodes) == 1:
+                # Most phrases are a chain of plain words: walked without a stack until a node with stems.
+                node, j = nodes[0], i
+                while not node.stems:
+                    if node.out:
+                        end = starts[j] + len(words[j])
+                        for section, value in node.out:
+                            found[section].append(new_hit(Hit, (start, end, value)))
+                    if j >= last or not node.next:
+                        break
                     child = node.next.get(words[j + 1])
-                    if child is not None and gap(text, starts[j] + len(words[j]), starts[j + 1]):
-                        stack.append((child, j + 1))
+                    if child is None or not gap(text, starts[j] + len(words[j]), starts[j + 1]):
+                        break
+                    node, j = child, j + 1
+                else:
+                    self._walk(text, words, starts, start, [(node, j)], found)
+            else:
+                self._walk(text, words, starts, start, [(node, i) for node in nodes], found)
         return Hits(found)
+
+    @staticmethod
+    def _walk(text: str, words: list[str], starts: list[int], start: int, stack: list[tuple["_Node", int]],
+              found: dict[str, list[Hit]]) -> None:
+        """Every phrase from `start` through the nodes on the stack, branching where a word matches several stems."""
+        last = len(words) - 1
+        while stack:
+            node, j = stack.pop()
+            if node.out:
+                end = starts[j] + len(words[j])
+                for section, value in node.out:
+                    found[section].append(tuple.__new__(Hit, (start, end, value)))
+            if j >= last:
+                continue
+            # What stands between the words (in the original text, where a curly apostrophe breaks a phrase)
+            # is tested only when a phrase goes on.
+            children = node.children(words[j + 1])
+            if children and _GAP.fullmatch(text, starts[j] + len(words[j]), starts[j + 1]):
+                stack.extend([(child, j + 1) for child in children])
 
 
 class Words(NamedTuple):
