@@ -45,6 +45,8 @@ DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "cor
 def measure(corpus: Path = DEFAULT_CORPUS, rounds: int = 20) -> None:
     """Print parse_text's rate beside the floor's."""
     docs = load(corpus)
+    if not docs:
+        raise SystemExit(f"bench/extractor.py: no documents (*.json) in {corpus}; give --corpus")
     parse_text(docs[0][0], published=docs[0][1])  # load the lexicons outside the timing
     floor = rate(lambda text, _: sum(1 for _ in NUMBER.finditer(text)), docs, rounds)
     extractor = rate(lambda text, published: parse_text(text, published=published), docs, rounds)
