@@ -26,6 +26,7 @@ __all__ = ["parse_text", "parse_iso_date", "available_languages", "MAX_TEXT"]
 _DIGIT = re.compile(r"\d")
 _START = itemgetter(1)  # Number.start, read by position (by name it is a generic attribute look-up)
 MAX_TEXT = 2_000_000  # characters; longer texts are cut (no article is that long)
+_new_span = tuple.__new__  # _new_span(Span, (start, end, text)) is Span(start, end, text) without its Python frame
 
 
 def parse_text(text: str, *, published: date | str | None = None, language: str | None = None) -> Report:
@@ -70,11 +71,12 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     found = resolve.apply_priors(found, epoch)
     chosen = resolve.choose(found)
 
-    for role in ("totals", "daily", "previous"):
+    evidence = report.evidence
+    for role, figures in (("totals", report.totals), ("daily", report.daily), ("previous", report.previous)):
         for category, candidate in chosen[role].items():
-            getattr(report, role)[category] = candidate.value
-            report.evidence[f"{role}.{category}"] = Span(candidate.start, candidate.end,
-                                                         text[candidate.start:candidate.end])
+            start, end = candidate.start, candidate.end
+            figures[category] = candidate.value
+            evidence[f"{role}.{category}"] = _new_span(Span, (start, end, text[start:end]))
     report.claims = claims
     report.directions = find_directions(text, hits, segments)
     report.checks = cross_checks(report.totals, report.daily, report.previous)
