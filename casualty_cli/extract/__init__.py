@@ -25,7 +25,9 @@ __all__ = ["parse_text", "parse_iso_date", "available_languages", "MAX_TEXT"]
 
 _DIGIT = re.compile(r"\d")
 _START = itemgetter(1)  # Number.start, read by position (by name it is a generic attribute look-up)
+_ONE_DAY = timedelta(days=1)
 MAX_TEXT = 2_000_000  # characters; longer texts are cut (no article is that long)
+_new_span = tuple.__new__  # _new_span(Span, (start, end, text)) is Span(start, end, text) without its Python frame
 
 
 def parse_text(text: str, *, published: date | str | None = None, language: str | None = None) -> Report:
@@ -70,11 +72,12 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     found = resolve.apply_priors(found, epoch)
     chosen = resolve.choose(found)
 
-    for role in ("totals", "daily", "previous"):
+    evidence = report.evidence
+    for role, figures in (("totals", report.totals), ("daily", report.daily), ("previous", report.previous)):
         for category, candidate in chosen[role].items():
-            getattr(report, role)[category] = candidate.value
-            report.evidence[f"{role}.{category}"] = Span(candidate.start, candidate.end,
-                                                         text[candidate.start:candidate.end])
+            start, end = candidate.start, candidate.end
+            figures[category] = candidate.value
+            evidence[f"{role}.{category}"] = _new_span(Span, (start, end, text[start:end]))
     report.claims = claims
     report.directions = find_directions(text, hits, segments)
     report.checks = cross_checks(report.totals, report.daily, report.previous)
@@ -117,28 +120,29 @@ def _set_dates(report: Report, text: str, hits: Hits, segments: Segments, dates:
     totals_sentences = {c.sentence for c in chosen["totals"].values()}
     daily_sentences = {c.sentence for c in chosen["daily"].values()}
     has = hits.has
-    latest = ctx.published.latest + timedelta(days=1) if ctx.published is not None else None
+    latest = ctx.published.latest + _ONE_DAY if ctx.published is not None else None
     best, best_score = None, 1
     previous_date = None
     for index, mention in enumerate(dates):
         if mention.kind == "month":
             continue
-        sentence_index = segments.sentence_index(mention.start)
+        start = mention.start
+        sentence_index = segments.sentence_index(start)
         if sentence_index in claim_sentences:
             continue
-        sentence = segments.sentences[sentence_index]
+        sentence_start, sentence_end = segments.sentences[sentence_index]
         # "since Feb. 24" is where the count starts; "reported on Feb. 24" (of a later year) dates a report.
         if mention.is_invasion_start and (mention.year is not None
-                                          or not _dated_by_cue(hits, mention, sentence.start)):
+                                          or not _dated_by_cue(hits, mention, sentence_start)):
             continue
         resolved = resolve_date(mention, ctx)
         if resolved is None or resolved < INVASION or (latest is not None and resolved > latest):
             continue
-        if has("previous", sentence.start, mention.start):
+        if has("previous", sentence_start, start):
             # "In its previous report released Wednesday": a date after a previous cue dates that report.
             previous_date = previous_date or resolved
             continue
-        if has("distractor", sentence.start, sentence.end) and sentence_index not in totals_sentences:
+        if has("distractor", sentence_start, sentence_end) and sentence_index not in totals_sentences:
             continue
         score = 0
         if _ends_invasion_range(text, hits, dates, index):
@@ -147,16 +151,16 @@ def _set_dates(report: Report, text: str, hits: Hits, segments: Segments, dates:
             score += 3
         elif sentence_index in daily_sentences:
             score += 2
-        if has("general_staff", sentence.start, sentence.end):
+        if has("general_staff", sentence_start, sentence_end):
             score += 2
-        if has("as_of", max(sentence.start, mention.start - 30), mention.start) \
-                or has("report_verb", sentence.start, sentence.end):
+        if has("as_of", max(sentence_start, start - 30), start) \
+                or has("report_verb", sentence_start, sentence_end):
             score += 2
         if mention.kind == "weekday":
             score -= 1
         # A date right after an as_of cue ("втрати ворога за 27 липня") dates the report even after a loss word.
-        if has("loss", max(sentence.start, mention.start - 50), mention.start) \
-                and not _dated_by_cue(hits, mention, sentence.start):
+        if has("loss", max(sentence_start, start - 50), start) \
+                and not _dated_by_cue(hits, mention, sentence_start):
             score -= 2  # "destroyed ... on Saturday, October 1": the day of the losses, not of the report
         if score > best_score:
             best, best_score = resolved, score
@@ -172,7 +176,7 @@ def _set_dates(report: Report, text: str, hits: Hits, segments: Segments, dates:
         report.since = INVASION
     if report.previous:
         previous_day = hits.all("previous_day")
-        report.previous_as_of = previous_date or (best - timedelta(days=1) if best and previous_day else None)
+        report.previous_as_of = previous_date or (best - _ONE_DAY if best and previous_day else None)
 
 
 def _dated_by_cue(hits: Hits, mention: DateMention, floor: int) -> bool:

@@ -1,7 +1,9 @@
 """Claims of other parties: loss figures attributed to someone other than the report's author."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
+from operator import itemgetter
 from typing import Callable
 
 import regex
@@ -13,6 +15,7 @@ from .numbers import Number
 from .text import Segment, Segments
 
 _YEAR = regex.compile(r"(?:19|20)\d\d")
+_START = itemgetter(1)  # Number.start
 _RANGE_JOIN = regex.compile(r"^\s*(?:and|to|-|–|—|і|и|та|до|bis|à|a|y|e|ile|do)\s*$", regex.IGNORECASE)
 
 
@@ -31,26 +34,26 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
     opening = min(parties_by_sentence)
     floor = segments.sentences[opening].start if opening else 0
     by_sentence: dict[int, list[Number]] = {}
-    for number in numbers:
-        if number.start >= floor:
-            by_sentence.setdefault(segments.sentence_index(number.start), []).append(number)
+    for number in numbers[bisect_left(numbers, floor, key=_START):]:  # `numbers` are in order of their start
+        by_sentence.setdefault(segments.sentence_index(number.start), []).append(number)
+    staff_by_sentence = _by_sentence(segments, hits.all("general_staff"))
     speaker, speaker_paragraph = None, None   # the party that spoke last, and where
     for index, sentence in enumerate(segments.sentences[opening:], start=opening):
         parties = parties_by_sentence.get(index)
         if not parties and speaker is None:
             continue
-        paragraph = segments.paragraph_index(sentence.start)
-        staff = hits.find("general_staff", sentence.start, sentence.end)
+        staff = staff_by_sentence.get(index)
         if staff and not (parties and parties[0].s < staff[0].s):
             # The General Staff speaks, unless a party named first reports on it ("Минобороны РФ заявило, что ВСУ").
             speaker = None
             continue
         if parties:
             # The party named most specifically (first in the lexicon) speaks: "Mediazona" over "Russian media outlet".
-            speaker, speaker_paragraph = min(parties, key=lambda h: lex.party_order.get(h.value, 999)), paragraph
+            speaker = min(parties, key=lambda h: lex.party_order.get(h.value, 999))
+            speaker_paragraph = segments.paragraph_index(sentence.start)
         elif hits.has("anaphora", sentence.start, sentence.end):
             pass  # "в ведомстве заявили", "according to him": the party named before speaks on
-        elif paragraph == speaker_paragraph:
+        elif segments.paragraph_index(sentence.start) == speaker_paragraph:
             sentences.add(index)  # the rest of the party's paragraph is still the party's account
             continue
         else:

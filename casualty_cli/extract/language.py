@@ -41,29 +41,45 @@ def detect(text: str, default: str = "en", split: Words | None = None) -> str:
 
     `split`: the text's words, when the caller has them already.
     """
+    vocabularies = _detect_words()
+    sample = text[:SAMPLE]
+    if not sample.isascii():  # (an ASCII sample has no Cyrillic letter)
+        utf8 = sample.encode("utf-8", "surrogatepass")
+        cyrillic = len(utf8) - len(utf8.translate(None, _CYRILLIC_LEAD_BYTES))  # one C pass deleting the lead bytes
+        # The share is of the lower-cased sample, which has as many Cyrillic letters and is no shorter ("İ" grows
+        # to two characters): lower-cased only when that share may pass a fifth.
+        if cyrillic > len(sample) * 0.2 and cyrillic > len(sample := sample.lower()) * 0.2:
+            options = [code for code in ("uk", "ru") if code in vocabularies]
+            if len(options) == 2:
+                # Most Cyrillic texts have letters of one alphabet only: decided before the words are scored.
+                uk = sum(map(sample.count, _UKRAINIAN_ONLY))
+                ru = sum(map(sample.count, _RUSSIAN_ONLY))
+                if uk != ru:
+                    return "uk" if uk > ru else "ru"
+                # No letter of either alphabet's own: the commoner words decide.
+                scores = _scores(text, split)
+                if scores is None:
+                    return default
+                return "ru" if scores["ru"] > scores["uk"] else "uk"
+            if options:
+                scores = _scores(text, split)
+                return options[0] if scores is not None else default
+    scores = _scores(text, split)
+    if scores is None:
+        return default
+    best = max(scores, key=scores.__getitem__)  # the first of equals, in lexicon order
+    return best if scores[best] else default
+
+
+def _scores(text: str, split: Words | None) -> dict[str, int] | None:
+    """language -> how many words of its list the sample has; None when the sample has no word at all."""
     split = split or split_words(text)
     words = split.words[:bisect_left(split.starts, SAMPLE)]  # the words that start in the sample
     if not words:
-        return default
-    vocabularies = _detect_words()
+        return None
     index = _languages_of_word()
-    scores = dict.fromkeys(vocabularies, 0)  # language -> words of its list in the sample
+    scores = dict.fromkeys(_detect_words(), 0)
     for word, count in Counter(filter(index.__contains__, words)).items():  # counted in C, scored per distinct word
         for code in index[word]:
             scores[code] += count
-    sample = text[:SAMPLE].lower()
-    utf8 = sample.encode("utf-8", "surrogatepass")
-    cyrillic = len(utf8) - len(utf8.translate(None, _CYRILLIC_LEAD_BYTES))  # one C pass deleting the lead bytes
-    if cyrillic > len(sample) * 0.2:
-        options = [code for code in ("uk", "ru") if code in vocabularies]
-        if len(options) == 2:
-            uk = sum(map(sample.count, _UKRAINIAN_ONLY))
-            ru = sum(map(sample.count, _RUSSIAN_ONLY))
-            if uk != ru:
-                return "uk" if uk > ru else "ru"
-            # No letter of either alphabet's own: the commoner words decide.
-            return "ru" if scores["ru"] > scores["uk"] else "uk"
-        if options:
-            return options[0]
-    best = max(scores, key=scores.__getitem__)  # the first of equals, in lexicon order
-    return best if scores[best] else default
+    return scores

@@ -19,20 +19,29 @@ TOTAL_LOW, TOTAL_HIGH, DAILY_FACTOR, DAILY_SLACK = 0.7, 1.3, 2.0, 3
 
 @dataclass(frozen=True)
 class Window:
-    total_low: dict[str, float]
-    total_high: dict[str, float]
-    daily_max: dict[str, float]
+    """The bounds of each category, margins applied (worked out once per window, not per figure):
+    a daily figure up to `daily_top`, a total from `total_floor` to `total_ceiling`."""
+    daily_top: dict[str, float]
+    total_floor: dict[str, float]
+    total_ceiling: dict[str, float]
 
     def allows(self, role: str, category: str, value: int) -> bool:
         """Could a report of the time hold `value` as its `role` figure (daily, or a total) of `category`?"""
         if role == "daily":
-            top = self.daily_max.get(category)
-            return top is None or value <= top * DAILY_FACTOR + DAILY_SLACK
-        low = self.total_low.get(category)
-        if low is not None and value < low * TOTAL_LOW:
+            top = self.daily_top.get(category)
+            return top is None or value <= top
+        floor = self.total_floor.get(category)
+        if floor is not None and value < floor:
             return False
-        high = self.total_high.get(category)
-        return high is None or value <= high * TOTAL_HIGH
+        ceiling = self.total_ceiling.get(category)
+        return ceiling is None or value <= ceiling
+
+
+def _window(total_low: dict[str, float], total_high: dict[str, float], daily_max: dict[str, float]) -> Window:
+    """The window of the series' lowest totals, highest totals and highest daily figures around a time."""
+    return Window(daily_top={category: top * DAILY_FACTOR + DAILY_SLACK for category, top in daily_max.items()},
+                  total_floor={category: low * TOTAL_LOW for category, low in total_low.items()},
+                  total_ceiling={category: high * TOTAL_HIGH for category, high in total_high.items()})
 
 
 @functools.lru_cache(maxsize=None)
@@ -51,10 +60,16 @@ def _global_daily_max() -> dict[str, float]:
 
 def window(epoch: date | None) -> Window:
     """What totals and daily figures are plausible around `epoch` (None: anything in the war's history)."""
-    windows = _windows()
     if epoch is None:
-        return windows.anytime
-    key = f"{epoch.year:04d}-{epoch.month:02d}"
+        return _windows().anytime
+    return _month_window(epoch.year, epoch.month)
+
+
+@functools.lru_cache(maxsize=1024)
+def _month_window(year: int, month: int) -> Window:
+    """window() of a month: asked once per text, and few months are ever asked."""
+    windows = _windows()
+    key = f"{year:04d}-{month:02d}"
     found = windows.by_month.get(key)
     if found is not None:
         return found
@@ -81,13 +96,13 @@ def _windows() -> _Windows:
         for _, _, month_daily in months[max(0, index - 1):index + 2]:
             for category, value in month_daily.items():
                 daily[category] = max(daily.get(category, 0), value)
-        by_month.setdefault(month, Window(total_low=dict(low), total_high=dict(high), daily_max=daily))
+        by_month.setdefault(month, _window(low, high, daily))
     return _Windows(
         by_month=by_month,
-        before=Window(total_low={}, total_high=dict(months[0][1]), daily_max=dict(months[0][2])),
+        before=_window({}, months[0][1], months[0][2]),
         # After the series ends: at least the last totals; daily figures as high as ever seen.
-        after=Window(total_low=dict(months[-1][1]), total_high={}, daily_max=_global_daily_max()),
-        anytime=Window(total_low=dict(months[0][1]), total_high={}, daily_max=_global_daily_max()),
+        after=_window(months[-1][1], {}, _global_daily_max()),
+        anytime=_window(months[0][1], {}, _global_daily_max()),
     )
 
 

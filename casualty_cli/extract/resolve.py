@@ -109,7 +109,7 @@ def _sector_paragraphs(hits: Hits, segments: Segments) -> set[int]:
 def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> list[Candidate]:
     """The role the words around each number give it (or None when they give none), set on the candidates."""
     # The figures of a sentence share its cues: they are looked up once per scope.
-    scope_cues: dict[tuple[int, int], tuple[list, list, list, list]] = {}
+    scope_cues: dict[tuple[int, int], tuple[list, list, list, list] | tuple[()]] = {}
     find = hits.find
     # Most texts have no previous total and no total stated after its figures: no search for them then.
     any_previous, any_after = bool(hits.all("previous")), bool(hits.all("total_after"))
@@ -119,10 +119,12 @@ def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> 
         cues = scope_cues.get(c.scope)
         if cues is None:
             start, end = c.scope
-            cues = scope_cues[c.scope] = (find("previous", start, end) if any_previous else (),
-                                          find("total_after", start, end) if any_after else (),
-                                          find("daily", start, end), find("total", start, end))
-        role = _role_from_cues(c, *cues)
+            cues = (find("previous", start, end) if any_previous else (),
+                    find("total_after", start, end) if any_after else (),
+                    find("daily", start, end), find("total", start, end))
+            # Half the scopes have no cue at all: () spares their figures the look at each kind.
+            cues = scope_cues[c.scope] = cues if any(cues) else ()
+        role = _role_from_cues(c, *cues) if cues else None
         if role is None and c.increment:
             role = "daily"
         if role is None and c.structured:
@@ -134,18 +136,23 @@ def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> 
 
 def _role_from_cues(c: Candidate, previous: list, after: list, daily: list, total: list) -> str | None:
     """The role by the cues of the candidate's scope: a previous cue before it, a total stated after the
-    figures ("bringing the total to"), else the nearest daily or total cue."""
+    figures ("bringing the total to"), else the nearest daily or total cue (daily on a tie)."""
     if previous and any(h.e <= c.start for h in previous):
         return "previous"
     if after:
         return "totals" if any(h.s < c.start for h in after) else "daily"
-    best, distance = None, None
-    for role, found in (("daily", daily), ("totals", total)):
-        for h in found:
-            gap = c.start - h.e if h.e <= c.start else h.s - c.end if h.s >= c.end else 0
-            if distance is None or gap < distance:
-                best, distance = role, gap
-    return best
+    # Most scopes have cues of one kind only: no distances to measure then.
+    if not total:
+        return "daily" if daily else None
+    if not daily:
+        return "totals"
+    return "daily" if _distance(c, daily) <= _distance(c, total) else "totals"
+
+
+def _distance(c: Candidate, found: list) -> int:
+    """Characters between the candidate and the nearest of the hits `found` (0 where one overlaps it)."""
+    start, end = c.start, c.end
+    return min(start - h.e if h.e <= start else h.s - end if h.s >= end else 0 for h in found)
 
 
 def estimate_epoch(published: date | None, candidates: list[Candidate]) -> date | None:
