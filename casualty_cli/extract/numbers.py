@@ -18,10 +18,17 @@ from .lexicon import Hits
 MAX_DIGITS = 12  # no loss figure is longer; longer runs of digits are identifiers, not figures
 
 _GROUP = r"[ \u00a0\u2009\u202f]"
+# The engine looks for the first digit character by character over every text, and \d costs it a look-up in the
+# Unicode tables each time, where a class of code point ranges costs a bitmap test. The ranges hold every decimal
+# digit: the ASCII ones, those of the scripts from Arabic to Myanmar, Khmer to Ol Chiki and Vai to Meetei Mayek,
+# the fullwidth ones, and all beyond the BMP (no decimal digit lies between them, in Unicode 16 as the regex
+# module's tables show). Latin, Cyrillic, punctuation, Georgian, Hangul... lie between them and are passed over
+# at the cost of the bitmap test; (?<=\d) keeps the digits alone among the characters of the ranges.
+_FIRST_DIGIT = r"[0-9\u0660-\u1099\u17e0-\u1c59\ua620-\uabf9\uff10-\uff19\U00010000-\U0010ffff](?<=\d)"
 # The pattern starts with a plain digit, so the engine skips from digit to digit instead of trying its
 # lookbehinds at every character; the lookbehinds therefore look back past that first digit.
 DIGITS = (
-    rf"\d(?<![\w.,]\d)(?<!\d{_GROUP}\d)(?:"  # "5 0001": a broken grouping is no number of its own
+    rf"{_FIRST_DIGIT}(?<![\w.,]\d)(?<!\d{_GROUP}\d)(?:"  # "5 0001": a broken grouping is no number of its own
     r"\d{0,2}(?:,\d{3})+(?![\d])(?!\.\d)"
     r"|\d{0,2}(?:\.\d{3})+(?![\d])(?!,\d)"
     rf"|\d{{0,2}}(?:{_GROUP}\d{{3}})+(?![\d])"
