@@ -89,9 +89,11 @@ def _year(text: str | None) -> int | None:
 # ASCII digits: the regex module's \d follows a newer Unicode than int() does (it takes the Garay digits of
 # Unicode 16, which int() in Python 3.11 refuses), and dates are written in ASCII digits in every language read here.
 _NUMERIC = regex.compile(r"(?<![0-9.,])([0-9]{1,2})\.([0-9]{1,2})(?:\.([0-9]{4}|[0-9]{2}))?(?![0-9]|\.[0-9])")
-_DOT_DIGIT = regex.compile(r"\.[0-9]")
-_ISO = regex.compile(r"(?<![0-9])(20[0-9][0-9])-([0-9][0-9])-([0-9][0-9])(?![0-9])")
-_ASCII_DIGIT = re.compile(r"[0-9]")  # the standard library's engine: a call costs less than one of the regex module
+# Plain patterns run on the standard library's engine: a call costs less than one of the regex module.
+_DOT_DIGIT = re.compile(r"\.[0-9]")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+# The year's "20" comes first, the look-behind after it: the engine then leaps from one "20" to the next.
+_ISO = re.compile(r"(20(?<![0-9]20)[0-9][0-9])-([0-9][0-9])-([0-9][0-9])(?![0-9])")
 # "21 November", "21st of November", "21 de noviembre", "21-го листопада": the day before the month.
 _DAY_BEFORE = regex.compile(r"(?<![0-9.,])([0-9]{1,2})(?:\.|-?\p{L}{1,3})?[ \t\u00a0]+(?:\p{L}{1,3}[ \t\u00a0]+)?$")
 # "Sept. 22", "November 21st", "Nov 23": the day after the month.
