@@ -96,8 +96,13 @@ def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = N
         start, end = match.span()
         if reaches[bisect_left(starts, end)] > start:
             continue
-        figure = match[0]
-        digits = figure if figure.isdigit() else _NON_DIGITS.sub("", figure)
+        digits = match[0]
+        if not digits.isdigit():
+            # "61,330", "43.200", "1 209 880": a grouped figure's separator stands before its last three digits
+            # (str.replace costs a fifth of a regex call; blanks of two kinds are left to the regex).
+            digits = digits.replace(digits[-4], "")
+            if not digits.isdigit():
+                digits = _NON_DIGITS.sub("", digits)
         if len(digits) <= MAX_DIGITS:
             found.append(_new_number((int(digits), start, end, False, False)))
     words = hits.all("number")
