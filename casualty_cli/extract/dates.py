@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date, timedelta
+from functools import partial
 from typing import NamedTuple
 
 import regex
@@ -79,6 +80,11 @@ class DateMention(NamedTuple):
         return self.day == 24 and self.month == 2 and self.year in (None, 2022)
 
 
+# DateMention(...) runs the Python-level __new__ of a named tuple: the month and weekday mentions, which most texts
+# have, are made without it, all eight fields given (start, end, day, month, year, weekday, range_start, kind).
+_new_mention = partial(tuple.__new__, DateMention)
+
+
 def _year(text: str | None) -> int | None:
     if not text:
         return None
@@ -134,12 +140,13 @@ def find_dates(text: str, hits: Hits) -> list[DateMention]:
         else:
             year = _year_after(text, month.e)
             if year:
-                add(DateMention(month.s, year.end(), None, month.value, int(year.group(1)), kind="month"))
+                add(_new_mention((month.s, year.end(), None, month.value, int(year.group(1)), None, None, "month")))
             continue
         year = _year_after(text, end)
-        add(DateMention(begin, year.end() if year else end, day, month.value, int(year.group(1)) if year else None))
+        add(_new_mention((begin, year.end() if year else end, day, month.value, int(year.group(1)) if year else None,
+                          None, None, "date")))
     for weekday in hits.all("weekday"):
-        add(DateMention(weekday.s, weekday.e, None, None, None, weekday=weekday.value, kind="weekday"))
+        add(_new_mention((weekday.s, weekday.e, None, None, None, weekday.value, None, "weekday")))
     return _attach_weekdays(_without_overlaps(proposed), text)
 
 
