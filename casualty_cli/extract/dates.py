@@ -6,8 +6,10 @@ resolves dates, and never invents one: a date whose year cannot be known stays u
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from datetime import date, timedelta
+from functools import partial
 from typing import NamedTuple
 
 import regex
@@ -78,6 +80,11 @@ class DateMention(NamedTuple):
         return self.day == 24 and self.month == 2 and self.year in (None, 2022)
 
 
+# DateMention(...) runs the Python-level __new__ of a named tuple: the month and weekday mentions, which most texts
+# have, are made without it, all eight fields given (start, end, day, month, year, weekday, range_start, kind).
+_new_mention = partial(tuple.__new__, DateMention)
+
+
 def _year(text: str | None) -> int | None:
     if not text:
         return None
@@ -88,8 +95,11 @@ def _year(text: str | None) -> int | None:
 # ASCII digits: the regex module's \d follows a newer Unicode than int() does (it takes the Garay digits of
 # Unicode 16, which int() in Python 3.11 refuses), and dates are written in ASCII digits in every language read here.
 _NUMERIC = regex.compile(r"(?<![0-9.,])([0-9]{1,2})\.([0-9]{1,2})(?:\.([0-9]{4}|[0-9]{2}))?(?![0-9]|\.[0-9])")
-_DOT_DIGIT = regex.compile(r"\.[0-9]")
-_ISO = regex.compile(r"(?<![0-9])(20[0-9][0-9])-([0-9][0-9])-([0-9][0-9])(?![0-9])")
+# Plain patterns run on the standard library's engine: a call costs less than one of the regex module.
+_DOT_DIGIT = re.compile(r"\.[0-9]")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+# The year's "20" comes first, the look-behind after it: the engine then leaps from one "20" to the next.
+_ISO = re.compile(r"(20(?<![0-9]20)[0-9][0-9])-([0-9][0-9])-([0-9][0-9])(?![0-9])")
 # "21 November", "21st of November", "21 de noviembre", "21-го листопада": the day before the month.
 _DAY_BEFORE = regex.compile(r"(?<![0-9.,])([0-9]{1,2})(?:\.|-?\p{L}{1,3})?[ \t\u00a0]+(?:\p{L}{1,3}[ \t\u00a0]+)?$")
 # "Sept. 22", "November 21st", "Nov 23": the day after the month.
@@ -122,22 +132,48 @@ def find_dates(text: str, hits: Hits) -> list[DateMention]:
     for m in _ISO.finditer(text):
         add(DateMention(m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1))))
     for month in hits.all("month"):
-        # (The regex engine scans up to its end position: every look-ahead gets a short one.)
-        after = _DAY_AFTER.match(text, month.e, month.e + 12)
+        after = _day_after(text, month.e)
         if after and 1 <= int(after.group(1)) <= 31:
             begin, end, day = month.s, after.end(), int(after.group(1))
-        elif (before := _DAY_BEFORE.search(text, max(0, month.s - 12), month.s)) and 1 <= int(before.group(1)) <= 31:
+        elif (before := _day_before(text, month.s)) and 1 <= int(before.group(1)) <= 31:
             begin, end, day = before.start(), month.e, int(before.group(1))
         else:
-            year = _YEAR_AFTER.match(text, month.e, month.e + 16)
+            year = _year_after(text, month.e)
             if year:
-                add(DateMention(month.s, year.end(), None, month.value, int(year.group(1)), kind="month"))
+                add(_new_mention((month.s, year.end(), None, month.value, int(year.group(1)), None, None, "month")))
             continue
-        year = _YEAR_AFTER.match(text, end, end + 16)
-        add(DateMention(begin, year.end() if year else end, day, month.value, int(year.group(1)) if year else None))
+        year = _year_after(text, end)
+        add(_new_mention((begin, year.end() if year else end, day, month.value, int(year.group(1)) if year else None,
+                          None, None, "date")))
     for weekday in hits.all("weekday"):
-        add(DateMention(weekday.s, weekday.e, None, None, None, weekday=weekday.value, kind="weekday"))
+        add(_new_mention((weekday.s, weekday.e, None, None, None, weekday.value, None, "weekday")))
     return _attach_weekdays(_without_overlaps(proposed), text)
+
+
+# Most month names have no day or year on one side or the other. A call of the regex module costs more than a
+# str test (or a call of the standard library's engine) that rules the side out, so each look is tested first.
+# (The regex engine scans up to its end position: every look gets a short one.)
+def _day_after(text: str, at: int) -> regex.Match | None:
+    """The day written right after a month name that ends at `at` ("Sept. 22", "November 21st")."""
+    if not text[at:at + 12].lstrip(". \t\u00a0")[:1].isdigit():  # past the dot and blanks, no digit
+        return None
+    return _DAY_AFTER.match(text, at, at + 12)
+
+
+def _day_before(text: str, at: int) -> regex.Match | None:
+    """The day written right before a month name that starts at `at` ("21 November", "21st of November")."""
+    start = max(0, at - 12)
+    if not _ASCII_DIGIT.search(text, start, at):
+        return None
+    return _DAY_BEFORE.search(text, start, at)
+
+
+def _year_after(text: str, at: int) -> regex.Match | None:
+    """The year written right after `at` ("November 21, 2024", "7 de marzo de 2022")."""
+    window = text[at:at + 16]
+    if "20" not in window and "19" not in window:
+        return None
+    return _YEAR_AFTER.match(text, at, at + 16)
 
 
 def _without_overlaps(mentions: list[DateMention]) -> list[DateMention]:

@@ -16,11 +16,15 @@ import re
 # A sentence may end at . ! ? ; before blanks and what may start a sentence (checked in _sentence_spans: a capital,
 # a digit, a bullet), at . ! ? at the very end, and at every line break. The full stop has a
 # pattern of its own: sre finds a literal first character by a plain loop, where a leading class ([.!?;]) costs a
-# call per character of the text; the rarer ! ? ; are only looked for when present.
+# call per character of the text; so do the rarer ! ? ;, each looked for only when present.
 _BEFORE_NEXT = r"(?=[\"'»”’)\]]*\s+[\"'«“(\[•\-–—*]*([\w•]))"
 _AT_TEXT_END = r"(?=[\"'»”’]*\s*$)"
 _FULL_STOP = re.compile(rf"\.(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")
-_OTHER_MARK = re.compile(rf"[!?;](?:{_BEFORE_NEXT}|(?<=[!?]){_AT_TEXT_END})")
+_OTHER_MARKS = (
+    ("!", re.compile(rf"!(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")),
+    ("?", re.compile(rf"\?(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")),
+    (";", re.compile(rf";{_BEFORE_NEXT}")),
+)
 SCOPE = 400  # characters: longer than any real sentence clause
 # A line from its first non-blank character to its line break (. stops only at \n), and in group 1 without the
 # blanks at its end: the paragraph and, unless a sentence ends inside it, the sentence. (.* runs to the line
@@ -136,12 +140,16 @@ def _sentence_ends(text: str, abbreviations: frozenset[str]) -> list[int]:
         elif _is_abbreviation(before_dot, abbreviations):
             continue
         ends.append(dot + 1)
-    if "!" in text or "?" in text or ";" in text:
-        for m in _OTHER_MARK.finditer(text):
-            following = m[1]
-            if following and not (following.isupper() or following.isdigit() or following == "•"):
-                continue
-            ends.append(m.end())
+    marked = False
+    for mark, pattern in _OTHER_MARKS:
+        if mark in text:
+            marked = True
+            for m in pattern.finditer(text):
+                following = m[1]
+                if following and not (following.isupper() or following.isdigit() or following == "•"):
+                    continue
+                ends.append(m.end())
+    if marked:
         ends.sort()
     return ends
 
