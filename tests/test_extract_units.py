@@ -1,4 +1,5 @@
 """Tables of sentences the team wrote: numbers, dates, categories, roles, directions and claims."""
+import re
 from datetime import date
 
 import pytest
@@ -6,7 +7,7 @@ import pytest
 from casualty_cli import parse_text
 from casualty_cli.extract.dates import Published, YearContext, find_dates, resolve
 from casualty_cli.extract.lexicon import load
-from casualty_cli.extract.numbers import find_numbers
+from casualty_cli.extract.numbers import _FIRST_DIGIT, find_numbers
 
 EN = load("en")
 
@@ -230,3 +231,11 @@ def test_reaches_answer_as_overlaps_does():
 def test_list_lines_and_nouns(text, totals, daily):
     report = parse_text(text, published="2023-01-01", language="en")
     assert (report.totals, report.daily) == (totals, daily)
+
+
+def test_the_first_digit_class_holds_every_decimal_digit_and_nothing_else():
+    # numbers._FIRST_DIGIT lists code point ranges for speed; a Unicode update must not leave a digit outside.
+    first_digit = re.compile(_FIRST_DIGIT)
+    for code in range(0x110000):
+        if not 0xD800 <= code < 0xE000:
+            assert bool(first_digit.fullmatch(chr(code))) == chr(code).isdecimal(), hex(code)
