@@ -203,10 +203,14 @@ class Trie:
                         end = starts[j] + len(words[j])
                         for section, value in node.out:
                             found[section].append(new_hit(Hit, (start, end, value)))
-                    if j >= last or not node.next:
+                    if not node.next or j >= last:
                         break
                     child = node.next.get(words[j + 1])
-                    if child is None or not gap(text, starts[j] + len(words[j]), starts[j + 1]):
+                    if child is None:
+                        break
+                    # Most words of a phrase are one space apart: the regex is asked only about other gaps.
+                    end, following = starts[j] + len(words[j]), starts[j + 1]
+                    if not (following - end == 1 and text[end] == " ") and not gap(text, end, following):
                         break
                     node, j = child, j + 1
                 else:
@@ -385,7 +389,6 @@ class Hits:
     def __init__(self, found: dict[str, list[Hit]], tied: frozenset[str]):
         """found: the hits of each section in the order of their starts; tied: the sections where two hits
         may share a start (Trie._tied_sections), to be put longest first."""
-        self._sections: dict[str, tuple[list[Hit], list[int]]] = {}
         for section, hits in found.items():
             if len(hits) > 1:
                 if section in tied:  # by start, then the longest first: two stable sorts in C, no Python key per hit
@@ -393,7 +396,8 @@ class Hits:
                     hits.sort(key=_START_OF)
                 if section in EXCLUSIVE:
                     hits = _longest_first(hits)
-            self._sections[section] = (hits, list(map(_START_OF, hits)))
+            found[section] = (hits, list(map(_START_OF, hits)))  # in place: no second dictionary
+        self._sections: dict[str, tuple[list[Hit], list[int]]] = found  # type: ignore[assignment]
 
     @property
     def by_section(self) -> dict[str, list[Hit]]:
