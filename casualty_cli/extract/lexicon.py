@@ -391,11 +391,11 @@ class Hits:
         may share a start (Trie._tied_sections), to be put longest first."""
         for section, hits in found.items():
             if len(hits) > 1:
-                if section in tied:  # by start, then the longest first: two stable sorts in C, no Python key per hit
-                    hits.sort(key=_END_OF, reverse=True)
-                    hits.sort(key=_START_OF)
                 if section in EXCLUSIVE:
                     hits = _longest_first(hits)
+                elif section in tied:  # by start, then the longest first: two stable sorts in C, no Python key per hit
+                    hits.sort(key=_END_OF, reverse=True)
+                    hits.sort(key=_START_OF)
             found[section] = (hits, list(map(_START_OF, hits)))  # in place: no second dictionary
         self._sections: dict[str, tuple[list[Hit], list[int]]] = found  # type: ignore[assignment]
 
@@ -447,12 +447,17 @@ class Hits:
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
-    """The hits that overlap no hit kept before them."""
+    """Hits in the order of their starts, less those that overlap a hit kept before them; of hits that share a
+    start (in any order) the longest is kept, or the first of the longest. So no sort by length is needed.
+    """
     out: list[Hit] = []
     end = 0  # of the last hit kept
-    for hit in hits:
-        if hit[0] >= end:  # hit[0], hit[1]: indexing is quicker than the named fields
+    for hit in hits:  # hit[0], hit[1]: indexing is quicker than the named fields
+        if hit[0] >= end:
             out.append(hit)
+            end = hit[1]
+        elif hit[1] > end and hit[0] == out[-1][0]:  # longer than the last hit kept, from the same start
+            out[-1] = hit
             end = hit[1]
     return out
 
