@@ -141,33 +141,32 @@ class Trie:
         """The sections of which one start can give two hits (a phrase of a section and a longer one of the same
         section, as "tank" and "tank destroyer"; or two phrases on stems that one word matches).
 
-        Hits sorts only these: the scan yields the hits of every other section in order already.
+        Hits sorts only these (but for the EXCLUSIVE ones, which _longest_first takes in any order of a start):
+        the scan yields the hits of every other section in order already, as one start comes from one word.
         """
         if self._tied is None:
-            most: dict[int, dict[str, int]] = {}  # id(node) -> section -> the most hits one start can give there
-
-            def count(node: _Node) -> dict[str, int]:
-                if id(node) in most:
-                    return most[id(node)]
-                # The children one word can lead to together: its exact child and the stems it starts with.
-                together = [[child, *(node.stems[word[:n]] for n in node.stem_lengths if word[:n] in node.stems)]
-                            for word, child in node.next.items()]
-                together += [[node.stems[stem[:n]] for n in node.stem_lengths if stem[:n] in node.stems]
-                             for stem in node.stems]
+            def most(node: _Node) -> dict[str, int]:
+                """Section -> the most hits one start can give from this node on (each node has one parent)."""
+                if node.stems:  # the children one word can lead to together: its exact child and stems it starts with
+                    together = [[child, *(node.stems[word[:n]] for n in node.stem_lengths if word[:n] in node.stems)]
+                                for word, child in node.next.items()]
+                    together += [[node.stems[stem[:n]] for n in node.stem_lengths if stem[:n] in node.stems]
+                                 for stem in node.stems]
+                else:
+                    together = [[child] for child in node.next.values()]
                 below: dict[str, int] = {}
                 for children in together:
                     sums: dict[str, int] = {}
                     for child in children:
-                        for section, hits in count(child).items():
+                        for section, hits in most(child).items():
                             sums[section] = sums.get(section, 0) + hits
                     for section, hits in sums.items():
                         below[section] = max(below.get(section, 0), hits)
                 for section, _ in node.out:
                     below[section] = below.get(section, 0) + 1
-                most[id(node)] = below
                 return below
 
-            self._tied = frozenset(section for section, hits in count(self.root).items() if hits > 1)
+            self._tied = frozenset(section for section, hits in most(self.root).items() if hits > 1)
         return self._tied
 
     def _first_nodes(self, word: str) -> tuple[_Node, ...]:
