@@ -114,9 +114,11 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
     starts, ends = list(map(_START, ordered)), list(map(_END, ordered))
     # This loop runs for every number: it looks sentences and paragraphs up itself, as Segments does,
     # and compares rather than call max() and min().
-    sentences = segments.sentences or [Segment(0, len(text))]
-    sentence_starts = list(map(_START, sentences))
-    paragraph_starts = list(map(_START, segments.paragraphs))
+    if segments.sentences:
+        sentences, sentence_starts = segments.sentences, segments.sentence_starts
+    else:
+        sentences, sentence_starts = [Segment(0, len(text))], [0]
+    paragraph_starts = segments.paragraph_starts
     # Most numbers have no cue beside them: where one may be is worked out once, so that they are spared
     # the searches of the hits.
     cues_end = _ends_near(hits, _CUES_BEFORE, _CUE_SLACK)

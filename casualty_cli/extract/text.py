@@ -52,7 +52,8 @@ def _segments(spans: Iterable[tuple[int, int]]) -> list[Segment]:
 class Segments:
     """Sentence and paragraph boundaries of one text, with fast lookup of the sentence around an offset.
 
-    `abbreviations` (lower case, without the dot: "feb", "u.s") never end a sentence.
+    `abbreviations` (lower case, without the dot: "feb", "u.s") never end a sentence. `sentence_starts` and
+    `paragraph_starts` are the starts of `sentences` and `paragraphs`, for callers that bisect them themselves.
     """
 
     def __init__(self, text: str, abbreviations: frozenset[str] = frozenset()):
@@ -61,9 +62,9 @@ class Segments:
         lines = list(_LINE.finditer(text))
         paragraphs = list(map(re.Match.span, lines))
         self.paragraphs = _segments(paragraphs)
-        self._paragraph_starts = list(map(_FIRST, paragraphs))
+        self.paragraph_starts = list(map(_FIRST, paragraphs))
         self.sentences = _sentences(text, abbreviations, list(map(re.Match.span, lines, repeat(1))))
-        self._starts = list(map(_FIRST, self.sentences))
+        self.sentence_starts = list(map(_FIRST, self.sentences))
         # What sentence_at and scope give when there is no sentence at all (a blank text).
         self._whole = _new_segment(Segment, (0, len(text)))
 
@@ -72,14 +73,14 @@ class Segments:
     def sentence_at(self, offset: int) -> Segment:
         if not self.sentences:
             return self._whole
-        index = bisect_right(self._starts, offset) - 1
+        index = bisect_right(self.sentence_starts, offset) - 1
         return self.sentences[index if index > 0 else 0]
 
     def scope(self, start: int, end: int | None = None) -> Segment:
         """Where the cues of a figure at [start, end) are looked for: its sentence, but no further than
         SCOPE characters either side, so a text without full stops costs linear time, not quadratic."""
         if self.sentences:
-            index = bisect_right(self._starts, start) - 1
+            index = bisect_right(self.sentence_starts, start) - 1
             first, last = self.sentences[index if index > 0 else 0]
         else:
             first, last = self._whole
@@ -89,11 +90,11 @@ class Segments:
                                       last if last < end + SCOPE else end + SCOPE))
 
     def sentence_index(self, offset: int) -> int:
-        index = bisect_right(self._starts, offset) - 1
+        index = bisect_right(self.sentence_starts, offset) - 1
         return index if index > 0 else 0
 
     def paragraph_index(self, offset: int) -> int:
-        index = bisect_right(self._paragraph_starts, offset) - 1
+        index = bisect_right(self.paragraph_starts, offset) - 1
         return index if index > 0 else 0
 
     def paragraph_at(self, offset: int) -> Segment:
