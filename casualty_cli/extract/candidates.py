@@ -112,6 +112,7 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
     loose: set[int] = set()        # ... a rounded one, which a later exact figure may take
     ordered = sorted(mentions, key=_START)
     starts, ends = list(map(_START, ordered)), list(map(_END, ordered))
+    mention_count = len(ordered)
     # This loop runs for every number: it looks sentences and paragraphs up itself, as Segments does,
     # and compares rather than call max() and min().
     if segments.sentences:
@@ -152,7 +153,11 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
             category, structured = label.category, True
             attached.add(id(label))
         elif end - start != 4 or not _is_year(text, hits, start, end):  # a year has four characters
-            following = _noun_after(text, end, ordered, starts, nearest)
+            noun_start = starts[nearest] if nearest < mention_count else -1
+            if noun_start == end or (noun_start == end + 1 and text[end] == " "):
+                following = ordered[nearest]  # "2,449 tanks", the common case, without the call
+            else:
+                following = _noun_after(text, end, ordered, starts, nearest)
             if following is not None:
                 category = following.category
                 attached.add(id(following))
