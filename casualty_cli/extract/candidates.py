@@ -106,13 +106,15 @@ def indefinite_numbers(text: str, hits: Hits, mentions: list[Mention]) -> list[N
 
 def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], mentions: list[Mention],
           indefinite: set[int]) -> list[Candidate]:
-    """One candidate per number that names (or inherits) a category."""
+    """One candidate per number that names (or inherits) a category.
+
+    `mentions` are in order of their start, as find_mentions gives them (Hits keeps every section sorted).
+    """
     candidates: list[Candidate] = []
     attached: set[int] = set()     # mentions that already have their number
     loose: set[int] = set()        # ... a rounded one, which a later exact figure may take
-    ordered = sorted(mentions, key=_START)
-    starts, ends = list(map(_START, ordered)), list(map(_END, ordered))
-    mention_count = len(ordered)
+    starts, ends = list(map(_START, mentions)), list(map(_END, mentions))
+    mention_count = len(mentions)
     # This loop runs for every number: it looks sentences and paragraphs up itself, as Segments does,
     # and compares rather than call max() and min().
     if segments.sentences:
@@ -147,7 +149,7 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
                                                 paragraph=previous.paragraph, scope=previous.scope))
                 continue
         nearest = bisect_left(starts, start)  # the first mention at the number or after it
-        label = _label_before(text, start, ordered, ends, nearest)
+        label = _label_before(text, start, mentions, ends, nearest)
         category, structured, listed, following = None, False, False, None
         if label is not None:
             category, structured = label.category, True
@@ -155,9 +157,9 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         elif end - start != 4 or not _is_year(text, hits, start, end):  # a year has four characters
             noun_start = starts[nearest] if nearest < mention_count else -1
             if noun_start == end or (noun_start == end + 1 and text[end] == " "):
-                following = ordered[nearest]  # "2,449 tanks", the common case, without the call
+                following = mentions[nearest]  # "2,449 tanks", the common case, without the call
             else:
-                following = _noun_after(text, end, ordered, starts, nearest)
+                following = _noun_after(text, end, mentions, starts, nearest)
             if following is not None:
                 category = following.category
                 attached.add(id(following))
@@ -172,7 +174,7 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         scope = (start - SCOPE if start - SCOPE > sentence_start else sentence_start,  # segments.scope(start, end)
                  end + SCOPE if end + SCOPE < sentence_end else sentence_end)
         if category is None:
-            category = _inherit(text, hits, start, end, ordered, starts, attached, loose, candidates, scope)
+            category = _inherit(text, hits, start, end, mentions, starts, attached, loose, candidates, scope)
             if category is None:
                 continue
         if start in cues_end:
