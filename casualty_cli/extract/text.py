@@ -17,13 +17,16 @@ import re
 # a digit, a bullet), at . ! ? at the very end, and at every line break. The full stop has a
 # pattern of its own: sre finds a literal first character by a plain loop, where a leading class ([.!?;]) costs a
 # call per character of the text; so do the rarer ! ? ;, each looked for only when present.
+# A mark with nothing but blanks after it on its line ends a sentence where its line does anyway: the patterns
+# skip it (_NOT_AT_LINE_END), and so spare most full stops the abbreviation check in Python.
+_NOT_AT_LINE_END = r"(?![^\S\n]*(?:\n|$))"
 _BEFORE_NEXT = r"(?=[\"'»”’)\]]*\s+[\"'«“(\[•\-–—*]*([\w•]))"
 _AT_TEXT_END = r"(?=[\"'»”’]*\s*$)"
-_FULL_STOP = re.compile(rf"\.(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")
+_FULL_STOP = re.compile(rf"\.{_NOT_AT_LINE_END}(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")
 _OTHER_MARKS = (
-    ("!", re.compile(rf"!(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")),
-    ("?", re.compile(rf"\?(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")),
-    (";", re.compile(rf";{_BEFORE_NEXT}")),
+    ("!", re.compile(rf"!{_NOT_AT_LINE_END}(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")),
+    ("?", re.compile(rf"\?{_NOT_AT_LINE_END}(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")),
+    (";", re.compile(rf";{_NOT_AT_LINE_END}{_BEFORE_NEXT}")),
 )
 SCOPE = 400  # characters: longer than any real sentence clause
 # A line from its first non-blank character to its line break (. stops only at \n), and in group 1 without the
@@ -125,7 +128,7 @@ def _sentences(text: str, abbreviations: frozenset[str], lines: list[tuple[int, 
 
 
 def _sentence_ends(text: str, abbreviations: frozenset[str]) -> list[int]:
-    """The offsets right after the marks that end a sentence, in order."""
+    """The offsets right after the marks that end a sentence inside a line, in order."""
     ends = []
     for m in _FULL_STOP.finditer(text):  # the match is the dot alone: the rest is look-ahead
         following = m[1]
