@@ -253,16 +253,20 @@ def _inherit(text: str, hits: Hits, start: int, end: int, mentions: list[Mention
     """A number at [start, end) with no noun of its own counts what its sentence (`scope`: Segments.scope) names
     ("losses ... numbered 61,330"), preferring a noun not `attached` to a number yet (or only `loose`ly)."""
     sentence_start, sentence_end = scope
+    first = bisect_left(starts, sentence_start)
+    last = bisect_left(starts, start)
+    named = [m for m in mentions[first:last] if m.end <= start]
+    after_figure = bool(candidates) and candidates[-1].start >= sentence_start
+    if not (named or after_figure):
+        return None  # nothing before it in its sentence to count (half the numbers asked): no hits searched
     if not (hits.has("loss", sentence_start, sentence_end) or hits.has("total", sentence_start, start)):
         return None
     if _looks_like_non_figure(text, hits, start, end):
         return None
-    inclusion = hits.find("inclusion", sentence_start, start)
-    if inclusion and start - inclusion[-1].e <= 12 and candidates and candidates[-1].start >= sentence_start:
-        return candidates[-1].category
-    first = bisect_left(starts, sentence_start)
-    last = bisect_left(starts, start)
-    named = [m for m in mentions[first:last] if m.end <= start]
+    if after_figure:
+        inclusion = hits.find("inclusion", sentence_start, start)
+        if inclusion and start - inclusion[-1].e <= 12:
+            return candidates[-1].category
     if named and hits.has("total_after", named[-1].end, start):
         # "one helicopter, which takes the number destroyed to 227": the total of what was just named.
         return named[-1].category
