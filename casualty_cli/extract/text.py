@@ -114,13 +114,12 @@ def _sentences(text: str, abbreviations: frozenset[str], lines: list[tuple[int, 
     ends.append(len(text) + 1)  # a sentinel past every line
     index, cut = 0, ends[0]
     for start, end in lines:
-        # An end is the offset after its mark, which is no blank: the sentence before it needs no trimming.
-        # An end at or before the line's start was the last character of an earlier line.
+        # An end is the offset after its mark, which is no blank, inside a line (more than blanks follow it there):
+        # the sentence before it needs no trimming, the one after it starts at the next non-blank.
         while cut < end:
-            if cut > start:
-                sentences.append(_new_segment(Segment, (start, cut)))
-                rest = text[cut:end]
-                start = end - len(rest.lstrip())
+            sentences.append(_new_segment(Segment, (start, cut)))
+            rest = text[cut:end]
+            start = end - len(rest.lstrip())
             index += 1
             cut = ends[index]
         sentences.append(_new_segment(Segment, (start, end)))
