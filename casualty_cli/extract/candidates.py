@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import partial
 from operator import itemgetter
-from typing import NamedTuple
 
 import regex
 
-from .lexicon import Hits
+from .lexicon import Hit, Hits
 from .numbers import Number
 from .text import SCOPE, Segment, Segments
 
@@ -71,22 +69,18 @@ class Candidate:
         return self
 
 
-class Mention(NamedTuple):
-    """A category named in the text. A tuple, made as fast as the hit it comes from."""
-
-    start: int
-    end: int
-    category: str
-
+# A category named in the text is its hit: Hit(s, e, value=the category). Taken as it is, not copied into a
+# tuple of its own: a text has a dozen of them, read only.
+Mention = Hit
 
 # Mentions and segments are (start, end, ...) tuples: their fields read by position, in C. By name, each is a
 # generic attribute look-up through the named tuple's class.
 _START, _END = itemgetter(0), itemgetter(1)
-_as_mention = partial(tuple.__new__, Mention)
 
 
 def find_mentions(hits: Hits) -> list[Mention]:
-    return list(map(_as_mention, hits.all("category")))  # a category hit is (start, end, category) already
+    """The categories named in the text, in order of their start (the Hits' own list: read only)."""
+    return hits.all("category")
 
 
 def indefinite_numbers(text: str, hits: Hits, mentions: list[Mention]) -> list[Number]:
@@ -106,17 +100,22 @@ def indefinite_numbers(text: str, hits: Hits, mentions: list[Mention]) -> list[N
 
 def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], mentions: list[Mention],
           indefinite: set[int]) -> list[Candidate]:
-    """One candidate per number that names (or inherits) a category."""
+    """One candidate per number that names (or inherits) a category.
+
+    `mentions` are in order of their start, as find_mentions gives them (Hits keeps every section sorted).
+    """
     candidates: list[Candidate] = []
     attached: set[int] = set()     # mentions that already have their number
     loose: set[int] = set()        # ... a rounded one, which a later exact figure may take
-    ordered = sorted(mentions, key=_START)
-    starts, ends = list(map(_START, ordered)), list(map(_END, ordered))
+    starts, ends = list(map(_START, mentions)), list(map(_END, mentions))
+    mention_count = len(mentions)
     # This loop runs for every number: it looks sentences and paragraphs up itself, as Segments does,
     # and compares rather than call max() and min().
-    sentences = segments.sentences or [Segment(0, len(text))]
-    sentence_starts = list(map(_START, sentences))
-    paragraph_starts = list(map(_START, segments.paragraphs))
+    if segments.sentences:
+        sentences, sentence_starts = segments.sentences, segments.sentence_starts
+    else:
+        sentences, sentence_starts = [Segment(0, len(text))], [0]
+    paragraph_starts = segments.paragraph_starts
     # Most numbers have no cue beside them: where one may be is worked out once, so that they are spared
     # the searches of the hits.
     cues_end = _ends_near(hits, _CUES_BEFORE, _CUE_SLACK)
@@ -144,15 +143,19 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
                                                 paragraph=previous.paragraph, scope=previous.scope))
                 continue
         nearest = bisect_left(starts, start)  # the first mention at the number or after it
-        label = _label_before(text, start, ordered, ends, nearest)
+        label = _label_before(text, start, mentions, ends, nearest)
         category, structured, listed, following = None, False, False, None
         if label is not None:
-            category, structured = label.category, True
+            category, structured = label.value, True
             attached.add(id(label))
         elif end - start != 4 or not _is_year(text, hits, start, end):  # a year has four characters
-            following = _noun_after(text, end, ordered, starts, nearest)
+            noun_start = starts[nearest] if nearest < mention_count else -1
+            if noun_start == end or (noun_start == end + 1 and text[end] == " "):
+                following = mentions[nearest]  # "2,449 tanks", the common case, without the call
+            else:
+                following = _noun_after(text, end, mentions, starts, nearest)
             if following is not None:
-                category = following.category
+                category = following.value
                 attached.add(id(following))
                 limit = end + 60 if end + 60 < sentence_end else sentence_end
                 listed = text.find("(", end, limit) >= 0 and bool(_CHANGE_AFTER.match(text, end, limit))
@@ -165,7 +168,7 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         scope = (start - SCOPE if start - SCOPE > sentence_start else sentence_start,  # segments.scope(start, end)
                  end + SCOPE if end + SCOPE < sentence_end else sentence_end)
         if category is None:
-            category = _inherit(text, hits, start, end, ordered, starts, attached, loose, candidates, scope)
+            category = _inherit(text, hits, start, end, mentions, starts, attached, loose, candidates, scope)
             if category is None:
                 continue
         if start in cues_end:
@@ -176,9 +179,9 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
             rounded = _rounded_after(text, hits, end)
         if rounded and following is not None:
             loose.add(id(following))   # "more than 288,000 invaders - exactly 288,630": free for the exact one
-        if increments and not increment and following is not None and following.start - end > 1:
+        if increments and not increment and following is not None and following.s - end > 1:
             # "15 more Russian tanks" (a cue is a word, which a gap of one character cannot hold)
-            increment = hits.has("increment", end, following.start)
+            increment = hits.has("increment", end, following.s)
         role, strength = ("totals", STRUCTURE) if listed else (None, INFERRED)
         rounded = rounded or (round_form and not (structured or listed))
         structured = structured or listed
@@ -244,25 +247,29 @@ def _inherit(text: str, hits: Hits, start: int, end: int, mentions: list[Mention
     """A number at [start, end) with no noun of its own counts what its sentence (`scope`: Segments.scope) names
     ("losses ... numbered 61,330"), preferring a noun not `attached` to a number yet (or only `loose`ly)."""
     sentence_start, sentence_end = scope
+    first = bisect_left(starts, sentence_start)
+    last = bisect_left(starts, start)
+    named = [m for m in mentions[first:last] if m.e <= start]
+    after_figure = bool(candidates) and candidates[-1].start >= sentence_start
+    if not (named or after_figure):
+        return None  # nothing before it in its sentence to count (half the numbers asked): no hits searched
     if not (hits.has("loss", sentence_start, sentence_end) or hits.has("total", sentence_start, start)):
         return None
     if _looks_like_non_figure(text, hits, start, end):
         return None
-    inclusion = hits.find("inclusion", sentence_start, start)
-    if inclusion and start - inclusion[-1].e <= 12 and candidates and candidates[-1].start >= sentence_start:
-        return candidates[-1].category
-    first = bisect_left(starts, sentence_start)
-    last = bisect_left(starts, start)
-    named = [m for m in mentions[first:last] if m.end <= start]
-    if named and hits.has("total_after", named[-1].end, start):
+    if after_figure:
+        inclusion = hits.find("inclusion", sentence_start, start)
+        if inclusion and start - inclusion[-1].e <= 12:
+            return candidates[-1].category
+    if named and hits.has("total_after", named[-1].e, start):
         # "one helicopter, which takes the number destroyed to 227": the total of what was just named.
-        return named[-1].category
+        return named[-1].value
     free = [m for m in named if id(m) not in attached or id(m) in loose]
     if free:
-        return free[-1].category
+        return free[-1].value
     if named and _role_cue_beside(hits, start, end, sentence_start, sentence_end):
         # "690 soldiers were killed in the last day and about 105,250 since the start": the same count again.
-        return named[-1].category
+        return named[-1].value
     return None
 
 

@@ -59,14 +59,19 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
         else:
             continue
         sentences.add(index)
+        figures = by_sentence.get(index)
+        if not figures:
+            continue  # a sentence without a number states no claim (two in five have none)
         if not (hits.has("what", sentence.start, sentence.end) or hits.has("claim_persons", sentence.start, sentence.end)
-                or _bare_reported_figure(hits, by_sentence.get(index, []), sentence)):
+                or _bare_reported_figure(hits, figures, sentence)):
             continue
+        numbers_here = [n for n in figures if _is_claim_number(text, hits, n, sentence)]
+        if not numbers_here:
+            continue  # years, "15 days", non-losses: no claim, so no side or date to work out
         by = speaker.value if speaker is not None else ""
         side = "ukraine" if (hits.has("ukrainian_party", sentence.start, sentence.end)
                              or hits.has("ukraine_side", sentence.start, sentence.end)) else "russia"
         as_of = date_of(sentence)
-        numbers_here = [n for n in by_sentence.get(index, []) if _is_claim_number(text, hits, n, sentence)]
         skip = set()
         for i, number in enumerate(numbers_here):
             if i in skip:

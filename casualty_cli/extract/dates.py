@@ -131,23 +131,25 @@ def find_dates(text: str, hits: Hits) -> list[DateMention]:
             add(DateMention(m.start(), m.end(), int(m.group(1)), int(m.group(2)), _year(m.group(3))))
     for m in _ISO.finditer(text):
         add(DateMention(m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1))))
-    for month in hits.all("month"):
-        after = _day_after(text, month.e)
-        if after and 1 <= int(after.group(1)) <= 31:
-            begin, end, day = month.s, after.end(), int(after.group(1))
-        elif (before := _day_before(text, month.s)) and 1 <= int(before.group(1)) <= 31:
-            begin, end, day = before.start(), month.e, int(before.group(1))
+    for start, end, month in hits.all("month"):  # a hit unpacked: its fields by name are generic look-ups
+        after = _day_after(text, end)
+        if after and 1 <= (day := int(after[1])) <= 31:
+            end = after.end()
+        elif (before := _day_before(text, start)) and 1 <= (day := int(before[1])) <= 31:
+            start = before.start()
         else:
-            year = _year_after(text, month.e)
+            year = _year_after(text, end)
             if year:
-                add(_new_mention((month.s, year.end(), None, month.value, int(year.group(1)), None, None, "month")))
+                add(_new_mention((start, year.end(), None, month, int(year[1]), None, None, "month")))
             continue
         year = _year_after(text, end)
-        add(_new_mention((begin, year.end() if year else end, day, month.value, int(year.group(1)) if year else None,
+        add(_new_mention((start, year.end() if year else end, day, month, int(year[1]) if year else None,
                           None, None, "date")))
-    for weekday in hits.all("weekday"):
-        add(_new_mention((weekday.s, weekday.e, None, None, None, weekday.value, None, "weekday")))
-    return _attach_weekdays(_without_overlaps(proposed), text)
+    weekdays = hits.all("weekday")
+    for start, end, weekday in weekdays:
+        add(_new_mention((start, end, None, None, None, weekday, None, "weekday")))
+    found = _without_overlaps(proposed)
+    return _attach_weekdays(found, text) if weekdays else found  # most texts name no weekday
 
 
 # Most month names have no day or year on one side or the other. A call of the regex module costs more than a

@@ -107,6 +107,7 @@ class Trie:
         self.root = _Node()
         self._heads: dict[str, list[tuple[str, _Node]]] | None = None
         self._first: dict[str, tuple[_Node, ...]] = {}
+        self._tied: frozenset[str] | None = None
 
     def _stems_by_head(self) -> dict[str, list[tuple[str, _Node]]]:
         """The stems a phrase can start with, by their first three letters (the data has no shorter stem)."""
@@ -118,7 +119,7 @@ class Trie:
         return self._heads
 
     def add(self, phrase: str, section: str, value: Any = None) -> None:
-        self._heads, self._first = None, {}
+        self._heads, self._first, self._tied = None, {}, None
         node = self.root
         for word, stem in _phrase_words(phrase):
             if stem and node is self.root and len(word) < 3:
@@ -135,6 +136,38 @@ class Trie:
             node = child
         if node is not self.root:
             node.out.append((section, value))
+
+    def _tied_sections(self) -> frozenset[str]:
+        """The sections of which one start can give two hits (a phrase of a section and a longer one of the same
+        section, as "tank" and "tank destroyer"; or two phrases on stems that one word matches).
+
+        Hits sorts only these (but for the EXCLUSIVE ones, which _longest_first takes in any order of a start):
+        the scan yields the hits of every other section in order already, as one start comes from one word.
+        """
+        if self._tied is None:
+            def most(node: _Node) -> dict[str, int]:
+                """Section -> the most hits one start can give from this node on (each node has one parent)."""
+                if node.stems:  # the children one word can lead to together: its exact child and stems it starts with
+                    together = [[child, *(node.stems[word[:n]] for n in node.stem_lengths if word[:n] in node.stems)]
+                                for word, child in node.next.items()]
+                    together += [[node.stems[stem[:n]] for n in node.stem_lengths if stem[:n] in node.stems]
+                                 for stem in node.stems]
+                else:
+                    together = [[child] for child in node.next.values()]
+                below: dict[str, int] = {}
+                for children in together:
+                    sums: dict[str, int] = {}
+                    for child in children:
+                        for section, hits in most(child).items():
+                            sums[section] = sums.get(section, 0) + hits
+                    for section, hits in sums.items():
+                        below[section] = max(below.get(section, 0), hits)
+                for section, _ in node.out:
+                    below[section] = below.get(section, 0) + 1
+                return below
+
+            self._tied = frozenset(section for section, hits in most(self.root).items() if hits > 1)
+        return self._tied
 
     def _first_nodes(self, word: str) -> tuple[_Node, ...]:
         """The nodes a word leads to from the root: its own entry, then every stem it starts with."""
@@ -169,17 +202,21 @@ class Trie:
                         end = starts[j] + len(words[j])
                         for section, value in node.out:
                             found[section].append(new_hit(Hit, (start, end, value)))
-                    if j >= last or not node.next:
+                    if not node.next or j >= last:
                         break
                     child = node.next.get(words[j + 1])
-                    if child is None or not gap(text, starts[j] + len(words[j]), starts[j + 1]):
+                    if child is None:
+                        break
+                    # Most words of a phrase are one space apart: the regex is asked only about other gaps.
+                    end, following = starts[j] + len(words[j]), starts[j + 1]
+                    if not (following - end == 1 and text[end] == " ") and not gap(text, end, following):
                         break
                     node, j = child, j + 1
                 else:
                     self._walk(text, words, starts, start, [(node, j)], found)
             else:
                 self._walk(text, words, starts, start, [(node, i) for node in nodes], found)
-        return Hits(found)
+        return Hits(found, self._tied_sections())
 
     @staticmethod
     def _walk(text: str, words: list[str], starts: list[int], start: int, stack: list[tuple["_Node", int]],
@@ -348,15 +385,18 @@ class Hits:
     side by side (one dictionary look-up per question) and a question walks only the hits inside its range.
     """
 
-    def __init__(self, found: dict[str, list[Hit]]):
-        self._sections: dict[str, tuple[list[Hit], list[int]]] = {}
+    def __init__(self, found: dict[str, list[Hit]], tied: frozenset[str]):
+        """found: the hits of each section in the order of their starts; tied: the sections where two hits
+        may share a start (Trie._tied_sections), to be put longest first."""
         for section, hits in found.items():
-            if len(hits) > 1:  # by start, then the longest first: two stable sorts in C, no Python key per hit
-                hits.sort(key=_END_OF, reverse=True)
-                hits.sort(key=_START_OF)
+            if len(hits) > 1:
                 if section in EXCLUSIVE:
                     hits = _longest_first(hits)
-            self._sections[section] = (hits, list(map(_START_OF, hits)))
+                elif section in tied:  # by start, then the longest first: two stable sorts in C, no Python key per hit
+                    hits.sort(key=_END_OF, reverse=True)
+                    hits.sort(key=_START_OF)
+            found[section] = (hits, list(map(_START_OF, hits)))  # in place: no second dictionary
+        self._sections: dict[str, tuple[list[Hit], list[int]]] = found  # type: ignore[assignment]
 
     @property
     def by_section(self) -> dict[str, list[Hit]]:
@@ -406,11 +446,18 @@ class Hits:
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
+    """Hits in the order of their starts, less those that overlap a hit kept before them; of hits that share a
+    start (in any order) the longest is kept, or the first of the longest. So no sort by length is needed.
+    """
     out: list[Hit] = []
-    for hit in hits:
-        if out and hit.s < out[-1].e:
-            continue
-        out.append(hit)
+    end = 0  # of the last hit kept
+    for hit in hits:  # hit[0], hit[1]: indexing is quicker than the named fields
+        if hit[0] >= end:
+            out.append(hit)
+            end = hit[1]
+        elif hit[1] > end and hit[0] == out[-1][0]:  # longer than the last hit kept, from the same start
+            out[-1] = hit
+            end = hit[1]
     return out
 
 

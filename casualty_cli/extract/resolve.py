@@ -23,21 +23,21 @@ def drop_context(hits: Hits, segments: Segments, candidates: list[Candidate],
     sector_paragraphs = _sector_paragraphs(hits, segments)
     intros = None  # found when first needed: a list's own figures need none
     has = hits.has
-    # The figures of a sentence share its words: they are looked at once per scope.
-    scope_cues: dict[tuple[int, int], tuple[bool, bool, bool]] = {}
+    any_distractor = bool(hits.all("distractor"))  # most texts have none: no look for one then
+    # The figures of a sentence share its words and come one after another: the cues of the last scope are kept,
+    # each looked for when a figure first needs it (None: not looked for yet).
+    scope, staff, distractor, loss = None, None, None, None
     kept, indefinite = [], False
     for c in candidates:
         if c.sentence in claim_sentences:
             continue
         # A list line's figure needs no word around it, unless it stands in a sector's paragraph.
         if not c.structured or c.paragraph in sector_paragraphs:
-            scope = c.scope
-            cues = scope_cues.get(scope)
-            if cues is None:
-                start, end = scope
-                cues = scope_cues[scope] = (has("general_staff", start, end), has("distractor", start, end),
-                                            has("loss", start, end))
-            staff, distractor, loss = cues
+            if c.scope != scope:
+                scope, staff, distractor, loss = c.scope, None, None, None
+            start, end = scope
+            if staff is None:
+                staff = has("general_staff", start, end)
             # Items of a list speak in the words of the line that introduces them ("... lost:").
             if intros is None:
                 intros = _list_intros(segments)
@@ -46,9 +46,13 @@ def drop_context(hits: Hits, segments: Segments, candidates: list[Candidate],
             if not speaks_for_all and c.paragraph in sector_paragraphs:
                 continue
             if not c.structured:
+                if distractor is None:
+                    distractor = any_distractor and has("distractor", start, end)
                 # "The record loss brings the total to 138,880": an explicit total survives a sentence's distractors.
-                if distractor and not has("total_after", scope[0], c.start):
+                if distractor and not has("total_after", start, c.start):
                     continue
+                if not speaks_for_all and loss is None:
+                    loss = has("loss", start, end)
                 if not (speaks_for_all or loss or (intro is not None and has("loss", *intro))
                         or _continues_loss_sentence(hits, segments, c)):
                     continue
@@ -197,18 +201,26 @@ def apply_priors(candidates: list[Candidate], epoch: date | None) -> list[Candid
 
 def choose(candidates: list[Candidate]) -> dict[str, dict[str, Candidate]]:
     """One value per (role, category); where values compete, the arithmetic and the evidence decide."""
-    pools: dict[str, dict[str, list[Candidate]]] = {role: {} for role in ROLES}
+    # Dictionaries written out, not comprehensions: a comprehension is a function call of its own.
+    pools: dict[str, dict[str, list[Candidate]]] = {"totals": {}, "daily": {}, "previous": {}}
     for c in candidates:
-        if c.rounded or c.role is None:
+        role = c.role
+        if role is None or c.rounded:
             continue
         if c.approximate and not c.structured and _round_by_form(c):
             continue
-        pools[c.role].setdefault(c.category, []).append(c)
-    chosen: dict[str, dict[str, Candidate]] = {role: {} for role in ROLES}
+        pool = pools[role]
+        category = c.category
+        if category in pool:
+            pool[category].append(c)
+        else:
+            pool[category] = [c]
+    chosen: dict[str, dict[str, Candidate]] = {"totals": {}, "daily": {}, "previous": {}}
     # Daily figures first: they are the least ambiguous, and they arbitrate between totals.
     for role in ("daily", "totals", "previous"):
+        chosen_here = chosen[role]
         for category, pool in pools[role].items():
-            chosen[role][category] = pool[0] if len(pool) == 1 else _best(pool, role, category, chosen)
+            chosen_here[category] = pool[0] if len(pool) == 1 else _best(pool, role, category, chosen)
     _drop_inconsistent(chosen)
     return chosen
 

@@ -17,13 +17,16 @@ import re
 # a digit, a bullet), at . ! ? at the very end, and at every line break. The full stop has a
 # pattern of its own: sre finds a literal first character by a plain loop, where a leading class ([.!?;]) costs a
 # call per character of the text; so do the rarer ! ? ;, each looked for only when present.
+# A mark with nothing but blanks after it on its line ends a sentence where its line does anyway: the patterns
+# skip it (_NOT_AT_LINE_END), and so spare most full stops the abbreviation check in Python.
+_NOT_AT_LINE_END = r"(?![^\S\n]*(?:\n|$))"
 _BEFORE_NEXT = r"(?=[\"'»”’)\]]*\s+[\"'«“(\[•\-–—*]*([\w•]))"
 _AT_TEXT_END = r"(?=[\"'»”’]*\s*$)"
-_FULL_STOP = re.compile(rf"\.(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")
+_FULL_STOP = re.compile(rf"\.{_NOT_AT_LINE_END}(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")
 _OTHER_MARKS = (
-    ("!", re.compile(rf"!(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")),
-    ("?", re.compile(rf"\?(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")),
-    (";", re.compile(rf";{_BEFORE_NEXT}")),
+    ("!", re.compile(rf"!{_NOT_AT_LINE_END}(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")),
+    ("?", re.compile(rf"\?{_NOT_AT_LINE_END}(?:{_BEFORE_NEXT}|{_AT_TEXT_END})")),
+    (";", re.compile(rf";{_NOT_AT_LINE_END}{_BEFORE_NEXT}")),
 )
 SCOPE = 400  # characters: longer than any real sentence clause
 # A line from its first non-blank character to its line break (. stops only at \n), and in group 1 without the
@@ -52,7 +55,8 @@ def _segments(spans: Iterable[tuple[int, int]]) -> list[Segment]:
 class Segments:
     """Sentence and paragraph boundaries of one text, with fast lookup of the sentence around an offset.
 
-    `abbreviations` (lower case, without the dot: "feb", "u.s") never end a sentence.
+    `abbreviations` (lower case, without the dot: "feb", "u.s") never end a sentence. `sentence_starts` and
+    `paragraph_starts` are the starts of `sentences` and `paragraphs`, for callers that bisect them themselves.
     """
 
     def __init__(self, text: str, abbreviations: frozenset[str] = frozenset()):
@@ -61,9 +65,9 @@ class Segments:
         lines = list(_LINE.finditer(text))
         paragraphs = list(map(re.Match.span, lines))
         self.paragraphs = _segments(paragraphs)
-        self._paragraph_starts = list(map(_FIRST, paragraphs))
+        self.paragraph_starts = list(map(_FIRST, paragraphs))
         self.sentences = _sentences(text, abbreviations, list(map(re.Match.span, lines, repeat(1))))
-        self._starts = list(map(_FIRST, self.sentences))
+        self.sentence_starts = list(map(_FIRST, self.sentences))
         # What sentence_at and scope give when there is no sentence at all (a blank text).
         self._whole = _new_segment(Segment, (0, len(text)))
 
@@ -72,14 +76,14 @@ class Segments:
     def sentence_at(self, offset: int) -> Segment:
         if not self.sentences:
             return self._whole
-        index = bisect_right(self._starts, offset) - 1
+        index = bisect_right(self.sentence_starts, offset) - 1
         return self.sentences[index if index > 0 else 0]
 
     def scope(self, start: int, end: int | None = None) -> Segment:
         """Where the cues of a figure at [start, end) are looked for: its sentence, but no further than
         SCOPE characters either side, so a text without full stops costs linear time, not quadratic."""
         if self.sentences:
-            index = bisect_right(self._starts, start) - 1
+            index = bisect_right(self.sentence_starts, start) - 1
             first, last = self.sentences[index if index > 0 else 0]
         else:
             first, last = self._whole
@@ -89,11 +93,11 @@ class Segments:
                                       last if last < end + SCOPE else end + SCOPE))
 
     def sentence_index(self, offset: int) -> int:
-        index = bisect_right(self._starts, offset) - 1
+        index = bisect_right(self.sentence_starts, offset) - 1
         return index if index > 0 else 0
 
     def paragraph_index(self, offset: int) -> int:
-        index = bisect_right(self._paragraph_starts, offset) - 1
+        index = bisect_right(self.paragraph_starts, offset) - 1
         return index if index > 0 else 0
 
     def paragraph_at(self, offset: int) -> Segment:
@@ -110,13 +114,12 @@ def _sentences(text: str, abbreviations: frozenset[str], lines: list[tuple[int, 
     ends.append(len(text) + 1)  # a sentinel past every line
     index, cut = 0, ends[0]
     for start, end in lines:
-        # An end is the offset after its mark, which is no blank: the sentence before it needs no trimming.
-        # An end at or before the line's start was the last character of an earlier line.
+        # An end is the offset after its mark, which is no blank, inside a line (more than blanks follow it there):
+        # the sentence before it needs no trimming, the one after it starts at the next non-blank.
         while cut < end:
-            if cut > start:
-                sentences.append(_new_segment(Segment, (start, cut)))
-                rest = text[cut:end]
-                start = end - len(rest.lstrip())
+            sentences.append(_new_segment(Segment, (start, cut)))
+            rest = text[cut:end]
+            start = end - len(rest.lstrip())
             index += 1
             cut = ends[index]
         sentences.append(_new_segment(Segment, (start, end)))
@@ -124,7 +127,7 @@ def _sentences(text: str, abbreviations: frozenset[str], lines: list[tuple[int, 
 
 
 def _sentence_ends(text: str, abbreviations: frozenset[str]) -> list[int]:
-    """The offsets right after the marks that end a sentence, in order."""
+    """The offsets right after the marks that end a sentence inside a line, in order."""
     ends = []
     for m in _FULL_STOP.finditer(text):  # the match is the dot alone: the rest is look-ahead
         following = m[1]
