@@ -239,3 +239,13 @@ def test_the_first_digit_class_holds_every_decimal_digit_and_nothing_else():
     for code in range(0x110000):
         if not 0xD800 <= code < 0xE000:
             assert bool(first_digit.fullmatch(chr(code))) == chr(code).isdecimal(), hex(code)
+
+
+def test_every_key_of_every_lexicon_file_is_read_and_a_stray_one_is_named():
+    from casualty_cli.extract.lexicon import _unread_keys, available_languages, raw_lexicon
+
+    assert {code: _unread_keys(raw_lexicon(code)) for code in available_languages()} == \
+        {code: [] for code in available_languages()}
+    english = raw_lexicon("en")
+    assert _unread_keys({**english, "dates": {**english["dates"], "yesterday": ["yesterday"]}, "misc": 1}) == \
+        ["dates.yesterday", "misc"]

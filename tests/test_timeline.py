@@ -1,4 +1,5 @@
 import csv
+import importlib.util
 import io
 import json
 
@@ -104,11 +105,7 @@ def test_timeline_json_table_chart_and_svg(tmp_path):
 
 def test_timeline_png_without_matplotlib_is_a_clear_error(tmp_path):
     write_outputs(tmp_path)
-    try:
-        import matplotlib  # noqa: F401
-        has = True
-    except ImportError:
-        has = False
+    has = importlib.util.find_spec("matplotlib") is not None
     result = CliRunner().invoke(cli, ["timeline", str(tmp_path / "out.db"), "--plot", str(tmp_path / "c.png")])
     if has:
         assert result.exit_code == 0 and (tmp_path / "c.png").stat().st_size > 1000

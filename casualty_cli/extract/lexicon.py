@@ -467,9 +467,9 @@ CUE_NAMES = ("daily", "increment", "previous", "total", "total_after", "inclusio
 _LISTS = {
     ("directions", "cues"): "direction_cue", ("directions", "not_after"): "not_after_place",
     ("numbers", "indefinite"): "indefinite", ("numbers", "not_figure_after"): "not_figure_after",
-    ("cues", "units"): "not_figure_after", ("dates", "joiners"): "date_joiner", ("dates", "year_words"): "year_word",
+    ("cues", "units"): "not_figure_after", ("dates", "year_words"): "year_word",
     ("claims", "anaphora"): "anaphora",
-    ("numbers", "not_figure_before"): "not_figure_before", ("numbers", "list_joiners"): "list_joiner", ("dates", "range_start"): "range_start",
+    ("numbers", "not_figure_before"): "not_figure_before", ("numbers", "list_joiners"): "list_joiner",
     ("dates", "range_end"): "range_end", ("dates", "as_of"): "as_of", ("dates", "today"): "today",
     ("dates", "report_verbs"): "report_verb", ("dates", "previous_day"): "previous_day",
     ("claims", "qualifiers"): "claim_qualifier", ("claims", "ukraine_side"): "ukraine_side",
@@ -510,10 +510,30 @@ def raw_lexicon(code: str) -> dict[str, Any]:
     return tomllib.loads(resources.files("casualty_cli.lexicons").joinpath(f"{code}.toml").read_text("utf-8"))
 
 
+# Keys read elsewhere than in load(): the language's code and detection words, the reporter, the abbreviations.
+_OTHER_KEYS = {("code",), ("detect",), ("cues", "reporter"), ("text", "abbreviations"), ("claims", "parties")}
+
+
+def _unread_keys(raw: dict[str, Any]) -> list[str]:
+    """Keys of a data file that nothing reads: a misspelt or stray key would otherwise be ignored without a word."""
+    read = set(_LISTS) | set(_TABLES) | {("cues", name) for name in CUE_NAMES} | _OTHER_KEYS
+    unread = []
+    for table, value in raw.items():
+        if table == "categories" or (table,) in read:
+            continue
+        if not isinstance(value, dict):
+            unread.append(table)
+            continue
+        unread += [f"{table}.{key}" for key in value if (table, key) not in read]
+    return unread
+
+
 @functools.lru_cache(maxsize=None)
 def load(code: str) -> Lexicon:
     """The lexicon of a language with its phrase trie (built once per process)."""
     raw = raw_lexicon(code)
+    if unread := _unread_keys(raw):
+        raise ValueError(f"lexicons/{code}.toml: keys that casualty does not read: {', '.join(unread)}")
     trie = Trie()
     for category, phrases in raw.get("categories", {}).items():
         for phrase in phrases:
