@@ -28,15 +28,20 @@ def load(corpus: Path) -> list[tuple[str, str | None]]:
     return docs
 
 
-def rate(fn, docs, rounds: int) -> float:
-    """Documents per second, best of `rounds` passes (the least disturbed by other processes)."""
-    best = float("inf")
+def rates(fns, docs, rounds: int) -> list[float]:
+    """Documents per second of each function, best of `rounds` passes (the least disturbed by other processes).
+
+    The passes take turns (one of each per round), so that every function meets the machine in the same states:
+    a machine that slows down for a while (shared cores, caches) then slows them all, not only the one timed then.
+    """
+    best = [float("inf")] * len(fns)
     for _ in range(rounds):
-        start = time.process_time()  # CPU time: fair when other processes share the cores
-        for text, published in docs:
-            fn(text, published)
-        best = min(best, time.process_time() - start)
-    return len(docs) / best
+        for index, fn in enumerate(fns):
+            start = time.process_time()  # CPU time: fair when other processes share the cores
+            for text, published in docs:
+                fn(text, published)
+            best[index] = min(best[index], time.process_time() - start)
+    return [len(docs) / seconds for seconds in best]
 
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"
@@ -48,8 +53,8 @@ def measure(corpus: Path = DEFAULT_CORPUS, rounds: int = 20) -> None:
     if not docs:
         raise SystemExit(f"bench/extractor.py: no documents (*.json) in {corpus}; give --corpus")
     parse_text(docs[0][0], published=docs[0][1])  # load the lexicons outside the timing
-    floor = rate(lambda text, _: sum(1 for _ in NUMBER.finditer(text)), docs, rounds)
-    extractor = rate(lambda text, published: parse_text(text, published=published), docs, rounds)
+    floor, extractor = rates([lambda text, _: sum(1 for _ in NUMBER.finditer(text)),
+                              lambda text, published: parse_text(text, published=published)], docs, rounds)
     print(f"extractor over {len(docs)} documents ({sum(len(t) for t, _ in docs) / len(docs):,.0f} characters on average)")
     print(f"  number regex (floor) {floor:>10,.0f} docs/s")
     print(f"  parse_text           {extractor:>10,.0f} docs/s ({1000 / extractor:.2f} ms a document)")
