@@ -1,12 +1,13 @@
 """Tables of sentences the team wrote: numbers, dates, categories, roles, directions and claims."""
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from casualty_cli import parse_text
 from casualty_cli.extract.dates import Published, YearContext, find_dates, resolve
-from casualty_cli.extract.lexicon import load
+from casualty_cli.extract.lexicon import available_languages, load
 from casualty_cli.extract.numbers import _FIRST_DIGIT, find_numbers
 
 EN = load("en")
@@ -242,10 +243,60 @@ def test_the_first_digit_class_holds_every_decimal_digit_and_nothing_else():
 
 
 def test_every_key_of_every_lexicon_file_is_read_and_a_stray_one_is_named():
-    from casualty_cli.extract.lexicon import _unread_keys, available_languages, raw_lexicon
+    from casualty_cli.extract.lexicon import _unread_keys, raw_lexicon
 
     assert {code: _unread_keys(raw_lexicon(code)) for code in available_languages()} == \
         {code: [] for code in available_languages()}
     english = raw_lexicon("en")
     assert _unread_keys({**english, "dates": {**english["dates"], "yesterday": ["yesterday"]}, "misc": 1}) == \
         ["dates.yesterday", "misc"]
+
+
+def _reference_scan(lexicon, text):
+    """Every phrase of the lexicon in the text, found the plain way (a stack walk from every word), in the order
+    Hits promises: by start, the longest first, and for exclusive sections no overlaps (the first kept)."""
+    from casualty_cli.extract.lexicon import _GAP, EXCLUSIVE, split_words
+
+    words, starts = split_words(text)
+    found = {}
+    for i in range(len(words)):
+        stack = [(node, i) for node in lexicon.trie.root.children(words[i])]
+        while stack:
+            node, j = stack.pop()
+            for section, value in node.out:
+                found.setdefault(section, []).append((starts[i], starts[j] + len(words[j]), value))
+            if j + 1 < len(words) and _GAP.fullmatch(text, starts[j] + len(words[j]), starts[j + 1]):
+                stack.extend((child, j + 1) for child in node.children(words[j + 1]))
+    ordered = {}
+    for section, hits in found.items():
+        hits.sort(key=lambda hit: (hit[0], -hit[1]))
+        if section in EXCLUSIVE:
+            kept = []
+            for hit in hits:
+                if not kept or hit[0] >= kept[-1][1]:
+                    kept.append(hit)
+            hits = kept
+        ordered[section] = hits
+    return ordered
+
+
+def _phrases_with_a_shorter_one_of_their_section(node, words=(), sections=frozenset()):
+    """Phrases of plain words that begin with a shorter phrase of the same section: two hits from one start."""
+    for section, _ in node.out:
+        if section in sections:
+            yield " ".join(words)
+    below = sections | {section for section, _ in node.out}
+    for word, child in node.next.items():
+        yield from _phrases_with_a_shorter_one_of_their_section(child, (*words, word), below)
+
+
+@pytest.mark.parametrize("code", available_languages())
+def test_the_phrase_scan_finds_what_a_plain_walk_finds_in_the_promised_order(code):
+    lexicon = load(code)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[1] / "samples").glob("*.txt"))]
+    texts.append("The General Staff of the Armed Forces of Ukraine said the General Staff reported: tanks, tank "
+                 "destroyers, armoured combat vehicles, танків, танками, бойових броньованих машин.")
+    texts.append(". ".join(_phrases_with_a_shorter_one_of_their_section(lexicon.trie.root)))
+    for text in texts:
+        scanned = {section: [tuple(hit) for hit in hits] for section, hits in lexicon.scan(text).by_section.items()}
+        assert scanned == _reference_scan(lexicon, text)
