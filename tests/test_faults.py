@@ -221,12 +221,18 @@ def count(out):
         return 0
 
 
+def _as_a_foreground_job() -> None:
+    # A job a shell starts in the background (as CI scripts may run these tests) ignores SIGINT, and so would the
+    # run, keeping on as it should; Ctrl-C reaches foreground jobs, whose SIGINT is the default.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("name", ["out.jsonl", "out.db", "out.csv"])
 def test_ctrl_c_exits_130_with_whole_chunks_and_resume_completes(many, tmp_path, name):
     out = tmp_path / name
     proc = subprocess.Popen([*CASUALTY, "batch", str(many), "-o", str(out), "-j", "2", "--chunk-size", "8", "-q"],
                             cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=_as_a_foreground_job)
     deadline = time.time() + 30
     # Interrupted once the run is under way (its handler installed, chunks written), early: a fast run must not end first.
     while time.time() < deadline and proc.poll() is None and count(out) < N // 30:
