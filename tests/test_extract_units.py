@@ -7,7 +7,8 @@ import pytest
 
 from casualty_cli import parse_text
 from casualty_cli.extract.dates import Published, YearContext, find_dates, resolve
-from casualty_cli.extract.lexicon import available_languages, load
+from casualty_cli.extract.lexicon import (_GAP, EXCLUSIVE, _unread_keys, available_languages, load, raw_lexicon,
+                                          split_words)
 from casualty_cli.extract.numbers import _FIRST_DIGIT, find_numbers
 
 EN = load("en")
@@ -243,8 +244,6 @@ def test_the_first_digit_class_holds_every_decimal_digit_and_nothing_else():
 
 
 def test_every_key_of_every_lexicon_file_is_read_and_a_stray_one_is_named():
-    from casualty_cli.extract.lexicon import _unread_keys, raw_lexicon
-
     assert {code: _unread_keys(raw_lexicon(code)) for code in available_languages()} == \
         {code: [] for code in available_languages()}
     english = raw_lexicon("en")
@@ -255,8 +254,6 @@ def test_every_key_of_every_lexicon_file_is_read_and_a_stray_one_is_named():
 def _reference_scan(lexicon, text):
     """Every phrase of the lexicon in the text, found the plain way (a stack walk from every word), in the order
     Hits promises: by start, the longest first, and for exclusive sections no overlaps (the first kept)."""
-    from casualty_cli.extract.lexicon import _GAP, EXCLUSIVE, split_words
-
     words, starts = split_words(text)
     found = {}
     for i in range(len(words)):

@@ -45,11 +45,10 @@ def detect(text: str, default: str = "en", split: Words | None = None) -> str:
     vocabularies = _detect_words()
     sample = text[:SAMPLE]
     if not sample.isascii():  # (an ASCII sample has no Cyrillic letter)
+        sample = sample.lower()
         utf8 = sample.encode("utf-8", "surrogatepass")
         cyrillic = len(utf8) - len(utf8.translate(None, _CYRILLIC_LEAD_BYTES))  # one C pass deleting the lead bytes
-        # The share is of the lower-cased sample, which has as many Cyrillic letters and is no shorter ("İ" grows
-        # to two characters): lower-cased only when that share may pass a fifth.
-        if cyrillic > len(sample) * 0.2 and cyrillic > len(sample := sample.lower()) * 0.2:
+        if cyrillic > len(sample) * 0.2:
             options = [code for code in ("uk", "ru") if code in vocabularies]
             if len(options) == 2:
                 # Most Cyrillic texts have letters of one alphabet only: decided before the words are scored.

@@ -510,7 +510,8 @@ def raw_lexicon(code: str) -> dict[str, Any]:
     return tomllib.loads(resources.files("casualty_cli.lexicons").joinpath(f"{code}.toml").read_text("utf-8"))
 
 
-# Keys read elsewhere than in load(): the language's code and detection words, the reporter, the abbreviations.
+# Keys read besides the phrase lists: the language's code and detection words, the reporter, the abbreviations
+# and the parties (which load() reads apart, for their order).
 _OTHER_KEYS = {("code",), ("detect",), ("cues", "reporter"), ("text", "abbreviations"), ("claims", "parties")}
 
 

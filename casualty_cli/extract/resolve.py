@@ -201,26 +201,18 @@ def apply_priors(candidates: list[Candidate], epoch: date | None) -> list[Candid
 
 def choose(candidates: list[Candidate]) -> dict[str, dict[str, Candidate]]:
     """One value per (role, category); where values compete, the arithmetic and the evidence decide."""
-    # Dictionaries written out, not comprehensions: a comprehension is a function call of its own.
-    pools: dict[str, dict[str, list[Candidate]]] = {"totals": {}, "daily": {}, "previous": {}}
+    pools: dict[str, dict[str, list[Candidate]]] = {role: {} for role in ROLES}
     for c in candidates:
-        role = c.role
-        if role is None or c.rounded:
+        if c.rounded or c.role is None:
             continue
         if c.approximate and not c.structured and _round_by_form(c):
             continue
-        pool = pools[role]
-        category = c.category
-        if category in pool:
-            pool[category].append(c)
-        else:
-            pool[category] = [c]
-    chosen: dict[str, dict[str, Candidate]] = {"totals": {}, "daily": {}, "previous": {}}
+        pools[c.role].setdefault(c.category, []).append(c)
+    chosen: dict[str, dict[str, Candidate]] = {role: {} for role in ROLES}
     # Daily figures first: they are the least ambiguous, and they arbitrate between totals.
     for role in ("daily", "totals", "previous"):
-        chosen_here = chosen[role]
         for category, pool in pools[role].items():
-            chosen_here[category] = pool[0] if len(pool) == 1 else _best(pool, role, category, chosen)
+            chosen[role][category] = pool[0] if len(pool) == 1 else _best(pool, role, category, chosen)
     _drop_inconsistent(chosen)
     return chosen
 
