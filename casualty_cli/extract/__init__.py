@@ -27,7 +27,6 @@ _DIGIT = re.compile(r"\d")
 _START = itemgetter(1)  # Number.start, read by position (by name it is a generic attribute look-up)
 _ONE_DAY = timedelta(days=1)
 MAX_TEXT = 2_000_000  # characters; longer texts are cut (no article is that long)
-_new_span = tuple.__new__  # _new_span(Span, (start, end, text)) is Span(start, end, text) without its Python frame
 
 
 def parse_text(text: str, *, published: date | str | None = None, language: str | None = None) -> Report:
@@ -77,7 +76,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
         for category, candidate in chosen[role].items():
             start, end = candidate.start, candidate.end
             figures[category] = candidate.value
-            evidence[f"{role}.{category}"] = _new_span(Span, (start, end, text[start:end]))
+            evidence[f"{role}.{category}"] = Span(start, end, text[start:end])
     report.claims = claims
     report.directions = find_directions(text, hits, segments)
     report.checks = cross_checks(report.totals, report.daily, report.previous)

@@ -46,10 +46,6 @@ class Number(NamedTuple):
     round_form: bool = False   # "1.1 million", "20 thousand": a figure given in round units
     word: bool = False         # written in words ("five")
 
-    @property
-    def span(self) -> tuple[int, int]:
-        return self.start, self.end
-
 
 _START = itemgetter(1)  # Number.start, read by position (by name it is a generic attribute look-up)
 # Number(...) goes through a __new__ written in Python; the figures found here are made without it.

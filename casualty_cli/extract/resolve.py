@@ -264,7 +264,3 @@ def _drop_inconsistent(chosen: dict[str, dict[str, Candidate]]) -> None:
         if total is not None and (previous.value > total.value or previous.value < 0.8 * total.value):
             del chosen["previous"][category]
 
-
-def figure_roles(chosen: dict[str, dict[str, Candidate]]) -> dict[str, dict[str, int]]:
-    return {role: {cat: c.value for cat, c in by_cat.items()} for role, by_cat in chosen.items()}
-
