@@ -466,6 +466,7 @@ CUE_NAMES = ("daily", "increment", "previous", "total", "total_after", "inclusio
              "sector", "distractor", "general_staff", "loss", "vague", "rounded_after")
 _LISTS = {
     ("directions", "cues"): "direction_cue", ("directions", "not_after"): "not_after_place",
+    ("directions", "most"): "direction_most", ("directions", "axes"): "direction_axis",
     ("numbers", "indefinite"): "indefinite", ("numbers", "not_figure_after"): "not_figure_after",
     ("cues", "units"): "not_figure_after", ("dates", "year_words"): "year_word",
     ("claims", "anaphora"): "anaphora",
