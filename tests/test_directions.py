@@ -46,6 +46,16 @@ def test_no_direction_without_most_losses_and_a_named_direction(text):
     assert parse_text(text).directions == []
 
 
+@pytest.mark.parametrize("lang, text, places", [
+    ("en", "Russian troops lost the most on the Lyman axis, the General Staff said.", ["Lyman"]),
+    ("en", "Most of the enemy's losses came in the Toretsk and Pokrovsk directions.", ["Toretsk", "Pokrovsk"]),
+    ("fr", "C'est sur l'axe de Koupiansk que les pertes ont été les plus lourdes.", ["Kupiansk"]),
+    ("es", "La mayor cantidad de bajas rusas se produjo en la dirección de Kurájove.", ["Kurakhove"]),
+])
+def test_cues_of_news_prose(lang, text, places):
+    assert parse_text(text, language=lang).directions == places
+
+
 def test_most_names_only_the_places_after_it():
     text = "Near Kharkiv the front is quiet; Russia lost 700 troops, most of them in the Toretsk direction."
     assert parse_text(text).directions == ["Toretsk"]
