@@ -1,6 +1,8 @@
 """split_words (codec tables, C string passes) must give exactly the words and offsets of the plain regex split."""
 from __future__ import annotations
 
+import codecs
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -14,16 +16,31 @@ _TRICKY = ("aZ09_ .,;:-'`\n\t\r\x00%$€£₴₽№«»§°·\u00a0\u00ad\u2009\
 
 
 def _code_characters(code) -> str:
-    return "".join(ch for ch in code.decoding if ch != "\ufffe")
+    """The characters a one-byte code takes (the ones its encoding table holds)."""
+    return "".join(ch for ch in map(chr, range(0x10000)) if _encodes(ch, code))
 
 
-_ALPHABET = st.sampled_from(sorted(set(_TRICKY + _code_characters(_LATIN_EXTENDED) + _code_characters(_CYRILLIC))))
-_SCRIPTED_TEXT = st.text(alphabet=_ALPHABET, max_size=60)
-_ANY_TEXT = st.text(st.characters(blacklist_categories=()), max_size=60)
+def _encodes(ch: str, code) -> bool:
+    try:
+        codecs.charmap_encode(ch, "strict", code.encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
-@settings(max_examples=600, deadline=None)
-@given(st.one_of(_SCRIPTED_TEXT, _ANY_TEXT))
+def _text_of(characters: str) -> st.SearchStrategy[str]:
+    return st.text(alphabet=st.sampled_from(sorted(set(characters))), max_size=60)
+
+
+# Texts that each path of split_words takes: Latin-1, each one-byte code, beyond them; and any text at all.
+_TEXTS = st.one_of(_text_of("".join(map(chr, range(256)))), _text_of(_code_characters(_LATIN_EXTENDED)),
+                   _text_of(_code_characters(_CYRILLIC)),
+                   _text_of(_TRICKY + _code_characters(_LATIN_EXTENDED) + _code_characters(_CYRILLIC)),
+                   st.text(st.characters(blacklist_categories=()), max_size=60))
+
+
+@settings(max_examples=800, deadline=None)
+@given(_TEXTS)
 @example("ΟΔΟΣ’Α ΟΔΟΣ")  # a gap that is a space to one split and case-ignorable to str.lower: the final sigma
 @example("İSTANBUL’DA ΟΔΟΣ")  # both letters that str.lower reads in context, in one text
 @example("Кременная — 5% “ΣΑΣ”")
