@@ -1,25 +1,68 @@
-"""Directions of greatest losses: a sentence that says where most losses were, mapped to English exonyms."""
+"""Directions of greatest losses, mapped to English exonyms.
+
+Two ways of writing name them:
+- the official sentence and its retellings: a cue that says where the greatest losses were ("the enemy suffered
+  the greatest losses in the Kramatorsk and Bakhmut directions", "Найбільших втрат противник зазнав на ...");
+- news prose that gives a loss figure and then says where most of it was ("950 soldiers, most of them in the
+  Donetsk direction", "najwięcej na kierunku donieckim"): a "most" word, in a sentence about losses, followed
+  by places that a direction word names as front-line directions.
+"""
 from __future__ import annotations
 
-from .lexicon import Hits
+from .lexicon import Hit, Hits
 from .text import Segments
+
+# How far after a "most" word its places may stand: one clause ("most of them on the Lyman and Bakhmut directions").
+_MOST_REACH = 100
+# How far after the last place the direction word may come ("... Donetsk and Lyman directions").
+_AXIS_AFTER = 30
 
 
 def find_directions(text: str, hits: Hits, segments: Segments) -> list[str]:
-    """Places named in "greatest losses ... directions" sentences, in text order, each once."""
+    """Places named as directions of greatest losses, in text order, each once."""
+    named = _after_cues(text, hits, segments) + _after_most(text, hits, segments)
     found: list[str] = []
+    for place in sorted(named):
+        if place.value not in found:
+            found.append(place.value)
+    return found
+
+
+def _after_cues(text: str, hits: Hits, segments: Segments) -> list[Hit]:
+    """Places in the sentence of a "greatest losses" cue: those after it, or those before it when none follow."""
+    named = []
     for cue in hits.all("direction_cue"):
         sentence = segments.sentence_at(cue.s)
-        places = []
-        for place in hits.find("place", sentence.start, sentence.end):
-            # "Ukraine's Donetsk region" is an administrative area, not a direction.
-            after = hits.find("not_after_place", place.e, place.e + 25)
-            if after and not text[place.e:after[0].s].strip():
-                continue
-            places.append((place.s >= cue.s, place.value))
-        # Places after the cue are the ones it names; before it only when none follow.
-        chosen = [name for is_after, name in places if is_after] or [name for _, name in places]
-        for name in chosen:
-            if name not in found:
-                found.append(name)
-    return found
+        places = _places(text, hits, sentence.start, sentence.end)
+        named += [place for place in places if place.s >= cue.s] or places
+    return named
+
+
+def _after_most(text: str, hits: Hits, segments: Segments) -> list[Hit]:
+    """Places right after a "most" word ("most of them", "najwięcej", "найбільше") in a sentence about losses,
+    when a direction word ("direction", "kierunku", "напрямку") marks them as directions: the word alone, or a
+    loss sentence without places named as directions, says nothing of where the losses were."""
+    named = []
+    for most in hits.all("direction_most"):
+        sentence = segments.sentence_at(most.s)
+        if hits.has("direction_cue", sentence.start, sentence.end):
+            continue  # the cue's rule reads this sentence
+        if not hits.has("loss", sentence.start, sentence.end):
+            continue
+        places = _places(text, hits, most.e, min(sentence.end, most.e + _MOST_REACH))
+        if places and hits.has("direction_axis", most.e, min(sentence.end, places[-1].e + _AXIS_AFTER)):
+            named += places
+    return named
+
+
+def _places(text: str, hits: Hits, start: int, end: int) -> list[Hit]:
+    """The places in [start, end) that are not administrative areas (their value: the English exonym)."""
+    places = []
+    for place in hits.find("place", start, end):
+        # "Ukraine's Donetsk region" is an administrative area, not a direction.
+        after = hits.find("not_after_place", place.e, place.e + 25)
+        if after and not text[place.e:after[0].s].strip():
+            continue
+        places.append(place)
+    return places
+

@@ -1,7 +1,7 @@
 """Which language a text is in: its script and its commonest words, scored against every lexicon.
 
 Detection runs on every text, so it works in C where it can: the words come from the split that the phrase scan
-uses too (lexicon.split_words, done once per text), and the Cyrillic letters are counted by their UTF-8 lead bytes.
+uses too (words.split_words, done once per text), and the Cyrillic letters are counted by their UTF-8 lead bytes.
 """
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from bisect import bisect_left
 from collections import Counter
 from itertools import chain
 
-from .lexicon import Words, available_languages, raw_lexicon, split_words
+from .lexicon import available_languages, raw_lexicon
+from .words import Words, split_words
 
 SAMPLE = 1200  # characters: a few hundred words tell the languages apart
 # U+0400..U+04FF are exactly the UTF-8 sequences led by the bytes 0xD0..0xD3.
