@@ -48,7 +48,7 @@ class Explanation:
     category: str | None = None
     also: list[date] = field(default_factory=list)   # other_day: other dates with the same figure (a flat series)
     read_as: str | None = None   # "totals": the parser read the figure as a day's loss, the slip is in a total
-    strength: int = 0        # ranks explanations; not output
+    strength: float = 0      # ranks explanations; not output
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "date": _iso(self.date), "also": [d.isoformat() for d in self.also],
@@ -159,9 +159,14 @@ def check_record(record: dict[str, Any], reference: Reference) -> CheckResult:
         result.note = "no figures found"
         return result
     day = _day(record.get("as_of"))
-    if day is None:
-        return _check_undated(result, figures, reference)
-    previous_day = _day(record.get("previous_as_of")) or day - 1
+    inferred = day is None
+    if inferred:
+        day = _infer_day(result, figures, reference)
+        if day is None:
+            return result
+        previous_day = day - 1
+    else:
+        previous_day = _day(record.get("previous_as_of")) or day - 1
     lookup = _Lookup(reference, day, previous_day)
     totals_given = {category for role, category, _ in figures if role == "totals"}
     for role, category, value in figures:
@@ -176,7 +181,8 @@ def check_record(record: dict[str, Any], reference: Reference) -> CheckResult:
             if role == "daily" and category not in totals_given:
                 explanations = _as_total(lookup, category, value, explanations)
             result.figures.append(FigureCheck(role, category, value, "differs", expected, refers_to, explanations))
-    result.report_of = _other_report(lookup, result.figures)
+    if not inferred:   # a date taken from the figures cannot be the wrong one for them
+        result.report_of = _other_report(lookup, result.figures)
     if result.report_of:
         shifted = result.report_of.date.toordinal()
         for figure in result.figures:
@@ -185,10 +191,63 @@ def check_record(record: dict[str, Any], reference: Reference) -> CheckResult:
                                                             and e.date.toordinal() == shifted))
     statuses = {f.status for f in result.figures}
     result.status = "differs" if "differs" in statuses else "match" if "match" in statuses else "unchecked"
-    if result.status == "unchecked":
+    if result.status == "unchecked" and not inferred:
         result.note = (f"no reference for {record.get('as_of')} (the reference covers {reference.first} .. "
                        f"{reference.last}; `casualty reference update` fetches the newest)")
     return result
+
+
+def _infer_day(result: CheckResult, figures: list[tuple[str, str, int]], reference: Reference) -> int | None:
+    """No date in the text: the report most of its totals are from (dailies recur too often to date an
+    article, so they only choose among the days the totals allow). Fills date_matches and the note; None
+    (with every figure listed as `undated`) when the figures point to no report."""
+    def days_for(role: str, category: str, value: int) -> set[int]:
+        if role == "daily":
+            span = range(reference.start, reference.start + len(reference.totals.get(category) or []))
+            return {d for d in span if value >= 0 and value in (reference.daily(category, d),
+                                                                reference.change(category, d))}
+        shift = 1 if role == "previous" else 0   # a previous total is the total of the report before
+        return {d + shift for d in reference.days_with_total(category, value)}
+
+    per_figure = {(role, category): days_for(role, category, value) for role, category, value in figures}
+    pinning = [key for key in per_figure if key[0] != "daily"]
+    votes: dict[int, int] = {}
+    for key in pinning:
+        for d in per_figure[key]:
+            votes[d] = votes.get(d, 0) + 1
+    best = max(votes.values(), default=0)
+    if pinning and best * 2 >= len(pinning):
+        days = [d for d, n in votes.items() if n == best]
+        daily_votes = {d: sum(d in per_figure[key] for key in per_figure if key[0] == "daily") for d in days}
+        top = max(daily_votes.values())
+        days = sorted(d for d in days if daily_votes[d] == top)
+        result.date_matches = [date.fromordinal(d) for d in days]
+        first, last = result.date_matches[0], result.date_matches[-1]
+        which = f"the report of {first}" if first == last else f"the reports of {first} .. {last} ({len(days)})"
+        if best == len(pinning):
+            result.note = f"no date in the text: its totals are those of {which}"
+        else:
+            result.note = f"no date in the text: {best} of its {len(pinning)} totals are those of {which}; checked against it"
+        return days[-1]
+    if not pinning:
+        # Day's losses alone: only when most of them fall on one day and on no other.
+        for key in per_figure:
+            for d in per_figure[key]:
+                votes[d] = votes.get(d, 0) + 1
+        best = max(votes.values(), default=0)
+        tops = [d for d, n in votes.items() if n == best]
+        if best >= 2 and best * 2 >= len(per_figure) and len(tops) == 1:
+            result.date_matches = [date.fromordinal(tops[0])]
+            result.note = (f"no date in the text: {best} of its {len(per_figure)} day's losses are those of the report "
+                           f"of {result.date_matches[0]} alone; checked against it")
+            return tops[0]
+    for role, category, value in figures:
+        listed = [date.fromordinal(d) for d in sorted(per_figure[(role, category)])[-MAX_LISTED_DATES:]]
+        result.figures.append(FigureCheck(role, category, value, "undated", dates=listed))
+    result.status = "unchecked"
+    result.note = ("no date in the text, and its figures point to no report" if pinning or not any(per_figure.values())
+                   else "no date in the text, and day's losses alone cannot date it")
+    return None
 
 
 def _other_report(lookup: _Lookup, figures: Sequence[FigureCheck]) -> Explanation | None:
@@ -248,10 +307,12 @@ def _explain(lookup: _Lookup, role: str, category: str, value: int, expected: in
             texts = {"transposed_digits": "with two digits swapped", "dropped_digit": "with a digit dropped",
                      "doubled_digit": "with a digit doubled"}
             found.append(Explanation(digit, f"{expected:,} {texts[digit]}", strength=5 if long else 3))
-        rounding = _rounding(expected, value)
+        grain = reference.granularity(category, daily=role == "daily")
+        rounding = _rounding(expected, value, grain)
         if rounding:
             found.append(Explanation("rounded", f"{expected:,} rounded to the {rounding:,}",
-                                     strength=4 if rounding >= 100 else 3))
+                                     strength=_rounding_strength(lookup, role, category, expected, rounding, grain,
+                                                                 found)))
     # Another category's figure of the same day: likeliest from the line above or below in the report; small
     # numbers are shared by many categories by chance.
     neighbours = _neighbours(reference, day, category)
@@ -331,51 +392,35 @@ def _digit_slip(expected: str, value: str) -> str | None:
     return None
 
 
-def _rounding(expected: int, value: int) -> int | None:
-    """The power of ten `value` is `expected` rounded to (nearest, up or down), if it is one."""
+def _rounding(expected: int, value: int, grain: int = 1) -> int | None:
+    """The power of ten `value` is `expected` rounded to (to the nearest, or down), if it is one. `grain` is the
+    series' own: the General Staff gives personnel in tens, so only a rounding to hundreds or more shows."""
     unit = 1
     while value and value % (unit * 10) == 0:
         unit *= 10
-    if unit == 1 or expected % unit == 0 or abs(value - expected) >= unit:
+    # Below 100 a round number is as likely a count as a rounding ("10 tanks in a day").
+    if unit < 10 * grain or value < 100 or expected % unit == 0:
         return None
-    return unit
+    nearest, down = (expected + unit // 2) // unit * unit, expected // unit * unit
+    return unit if value in (nearest, down) else None
 
 
-def _check_undated(result: CheckResult, figures: list[tuple[str, str, int]], reference: Reference) -> CheckResult:
-    """No date in the text: the dates whose report has every figure of it."""
-    def days_for(role: str, category: str, value: int) -> set[int]:
-        if role == "daily":
-            span = range(reference.start, reference.start + len(reference.totals.get(category) or []))
-            return {d for d in span if value in (reference.daily(category, d), reference.change(category, d))}
-        shift = 1 if role == "previous" else 0   # a previous total is the total of the report before
-        return {d + shift for d in reference.days_with_total(category, value)}
-
-    per_figure = {(role, category): days_for(role, category, value) for role, category, value in figures}
-    # Totals pin a date; dailies alone recur too often to mean much, so they only narrow what the totals allow.
-    pinning = [key for key in per_figure if key[0] != "daily"] or list(per_figure)
-    common = set.intersection(*(per_figure[key] for key in pinning))
-    narrowed = common & set.intersection(*per_figure.values())
-    common = narrowed or common
-    result.date_matches = [date.fromordinal(d) for d in sorted(common)]
-    for role, category, value in figures:
-        days = per_figure[(role, category)]
-        if common and days >= common:
-            result.figures.append(FigureCheck(role, category, value, "match", value))
-        else:
-            listed = [date.fromordinal(d) for d in sorted(days)[-MAX_LISTED_DATES:]]
-            result.figures.append(FigureCheck(role, category, value, "undated", dates=listed))
-    if common:
-        first, last = result.date_matches[0], result.date_matches[-1]
-        result.status = "match"
-        result.note = (f"no date in the text: its figures are those of the report of {first}" if first == last else
-                       f"no date in the text: its figures are those of {len(common)} reports, {first} .. {last}")
-    elif any(per_figure.values()):
-        result.status = "differs"
-        result.note = "no date in the text, and no report has all its figures together"
-    else:
-        result.status = "differs"
-        result.note = "no date in the text, and no report has any of its figures"
-    return result
+def _rounding_strength(lookup: _Lookup, role: str, category: str, expected: int, unit: int, grain: int,
+                       found: list[Explanation]) -> float:
+    """Rank a rounding against a nearby report's figure that is the same round number: which coincidence is
+    likelier? A rounding lands on a nearby report's figure as often as those figures fill the rounding's
+    range (often, for a series that moves by a few a week); a nearby report's figure is round by chance
+    one time in unit/grain. Above neighbouring categories and most typing slips: a round figure is what a
+    rounding always gives, and they only by chance."""
+    strength = 7.0 if unit >= 100 * grain else 5.5
+    nearby = [e for e in found if e.kind == "other_day" and e.strength >= 3]
+    if not nearby:
+        return strength
+    window = 1 if role == "daily" else DAILY_WINDOW
+    values = {lookup.expected(role, category, lookup.day + offset) for offset in range(-window, window + 1)}
+    inside = {v for v in values if v is not None and v != expected and abs(v - expected) < unit}
+    share = len(inside) / (2 * unit / grain)
+    return nearby[0].strength + (0.5 if share > grain / unit else -0.5)
 
 
 def check_records(records: Iterable[dict[str, Any]], reference: Reference) -> Iterable[CheckResult]:
