@@ -18,9 +18,7 @@ by days since `start`, so loading the whole war's series costs a few millisecond
 """
 from __future__ import annotations
 
-import csv
 import gzip
-import io
 import json
 import os
 import sys
@@ -337,6 +335,9 @@ def load_reference(path: str | os.PathLike) -> Reference:
         except ValueError as exc:
             raise CasualtyError(f"{path}: invalid JSON ({exc})") from None
         return _from_payload(payload, path)
+    import csv
+    import io
+
     return from_rows(csv.DictReader(io.StringIO(text)), str(path))
 
 
@@ -517,11 +518,10 @@ def update(source: str, url: str | None = None, timeout: float = 20.0) -> tuple[
     if new.last < before.last:
         raise CasualtyError(f"the fetched series ends on {new.last}, before the one in use ({before.describe()}): "
                             "kept the one in use")
-    if new.last < date(2022, 3, 1) or "personnel" not in new.totals:
-        raise CasualtyError(f"the fetched series has no personnel totals or ends too early ({new.describe()})")
+    if "personnel" not in new.totals or new.first > before.first + timedelta(days=31):
+        # A mirror that serves only recent pages would hide the war's history behind a newer end date.
+        raise CasualtyError(f"the fetched series is incomplete ({new.describe()}; the one in use: "
+                            f"{before.describe()}): kept the one in use")
     path = save_user_copy(new)
     return new, path, before.last
 
-
-def snapshot_age(reference: Reference, today: date | None = None) -> timedelta:
-    return (today or date.today()) - reference.last

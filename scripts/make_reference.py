@@ -18,6 +18,8 @@ sys.path.insert(0, str(HERE))
 
 from casualty_cli.reference import FILE_NAME, load_reference  # noqa: E402
 
+LICENCE_NOTE = "reference-LICENSE.txt"
+
 
 def main(data_dir: Path, out: Path) -> None:
     reference = load_reference(data_dir)
@@ -33,6 +35,12 @@ def main(data_dir: Path, out: Path) -> None:
         "licence_text": (data_dir / "LICENSE").read_text("utf-8"),
     }
     out.write_bytes(reference.to_bytes())
+    # The licence travels beside the data too, readable without casualty.
+    note = out.parent / LICENCE_NOTE
+    note.write_text(f"{out.name}: a compact copy of the daily series of {reference.meta['source']},\n"
+                    f"snapshot {reference.meta['snapshot']} (commit {reference.meta['commit']}), "
+                    "built by scripts/make_reference.py.\nThe data are under the MIT licence:\n\n"
+                    f"{reference.meta['licence_text']}", encoding="utf-8")
     print(f"{out}: {reference.describe()}, {len(reference.totals)} categories, {out.stat().st_size:,} bytes")
 
 
