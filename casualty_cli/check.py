@@ -13,6 +13,8 @@ where the series can explain it, by the slips people make when they retell the r
   transposed_digits  two neighbouring digits swapped (8,756 for 8,765)
   dropped_digit      one digit left out (63,263 for 632,630)
   doubled_digit      one digit typed twice (6,322,630 for 632,630)
+  wrong_digit        one digit wrong (30,070 for 31,070); ranked low, as a nearby figure of a slow series
+                     looks the same
   rounded            a rounding passed off as exact (633,000 for 632,630)
 
 and, for the whole article, `report_of_other_day`: every figure is that of one other report (yesterday's
@@ -29,12 +31,14 @@ from typing import Any, Iterable, Sequence, TextIO
 from .model import CATEGORIES, ROLES
 from .reference import Reference
 
-FIGURE_KINDS = ("other_day", "other_category", "transposed_digits", "dropped_digit", "doubled_digit", "rounded")
+FIGURE_KINDS = ("other_day", "other_category", "transposed_digits", "dropped_digit", "doubled_digit", "wrong_digit",
+                "rounded")
 RECORD_KINDS = ("report_of_other_day",)
 STATUSES = ("match", "differs", "no_reference", "undated")
 RECORD_STATUSES = ("match", "differs", "unchecked")
 ROLE_WORDS = {"totals": "total", "daily": "daily", "previous": "previous"}
-DAILY_WINDOW = 7          # a day's change is looked for this many days either side: small numbers recur
+DAILY_WINDOW = 7          # another report's total is "near" within this many days either side
+DAILY_SHIFT = 2           # a day's change is looked for only this many days either side: small numbers recur
 MAX_LISTED_DATES = 5      # dates listed for an undated article's figures
 CSV_HEADER = ("source", "as_of", "role", "category", "value", "reference", "reference_date", "status", "kind",
               "explanation")
@@ -230,17 +234,14 @@ def _infer_day(result: CheckResult, figures: list[tuple[str, str, int]], referen
             result.note = f"no date in the text: {best} of its {len(pinning)} totals are those of {which}; checked against it"
         return days[-1]
     if not pinning:
-        # Day's losses alone: only when most of them fall on one day and on no other.
-        for key in per_figure:
-            for d in per_figure[key]:
-                votes[d] = votes.get(d, 0) + 1
-        best = max(votes.values(), default=0)
-        tops = [d for d, n in votes.items() if n == best]
-        if best >= 2 and best * 2 >= len(per_figure) and len(tops) == 1:
-            result.date_matches = [date.fromordinal(tops[0])]
-            result.note = (f"no date in the text: {best} of its {len(per_figure)} day's losses are those of the report "
-                           f"of {result.date_matches[0]} alone; checked against it")
-            return tops[0]
+        # Day's losses alone recur too often to tell a slip from another day: they date the article only when
+        # all of them (two at least) are those of one report and of no other.
+        common = set.intersection(*per_figure.values())
+        if len(per_figure) >= 2 and len(common) == 1:
+            only = common.pop()
+            result.date_matches = [date.fromordinal(only)]
+            result.note = f"no date in the text: its day's losses are those of the report of {result.date_matches[0]} alone"
+            return only
     for role, category, value in figures:
         listed = [date.fromordinal(d) for d in sorted(per_figure[(role, category)])[-MAX_LISTED_DATES:]]
         result.figures.append(FigureCheck(role, category, value, "undated", dates=listed))
@@ -251,13 +252,19 @@ def _infer_day(result: CheckResult, figures: list[tuple[str, str, int]], referen
 
 
 def _other_report(lookup: _Lookup, figures: Sequence[FigureCheck]) -> Explanation | None:
-    """Every total (and daily, previous) is that of one other day's report: the article dated it wrongly."""
+    """Every total (and daily, previous) is that of one other day's report: the article dated it wrongly. An
+    article of day's losses only needs two of them, all from one report within a week."""
     totals = [f for f in figures if f.role == "totals" and f.status in ("match", "differs")]
     differing = [f for f in totals if f.status == "differs"]
-    if not differing:
-        return None
-    first = differing[0]
-    candidates = sorted(lookup.reference.days_with_total(first.category, first.value), key=lambda d: abs(d - lookup.day))
+    if differing:
+        first = differing[0]
+        candidates = sorted(lookup.reference.days_with_total(first.category, first.value),
+                            key=lambda d: abs(d - lookup.day))
+    else:
+        dailies = [f for f in figures if f.role == "daily" and f.status in ("match", "differs")]
+        if totals or len(dailies) < 2 or all(f.status == "match" for f in dailies):
+            return None
+        candidates = [lookup.day + offset for n in range(1, DAILY_SHIFT + 1) for offset in (-n, n)]
     for day in candidates:
         checkable = [f for f in figures if f.status in ("match", "differs")
                      and lookup.expected(f.role, f.category, day) is not None]
@@ -280,7 +287,7 @@ def _explain(lookup: _Lookup, role: str, category: str, value: int, expected: in
     # article); a later report's means the article's own date is wrong, so it ranks below a typing slip.
     base = lookup.previous_day if role == "previous" else day
     if role == "daily":   # small numbers recur: only the days around, nearest first
-        days = [d for offset in range(1, DAILY_WINDOW + 1) for d in (day - offset, day + offset)
+        days = [d for offset in range(1, DAILY_SHIFT + 1) for d in (day - offset, day + offset)
                 if lookup.matches(role, category, value, d)]
     else:   # a previous total is some report's total too: the day named is that report's
         days = sorted((d for d in reference.days_with_total(category, value) if d != base),
@@ -305,8 +312,10 @@ def _explain(lookup: _Lookup, role: str, category: str, value: int, expected: in
         digit = _digit_slip(str(expected), str(value))
         if digit:
             texts = {"transposed_digits": "with two digits swapped", "dropped_digit": "with a digit dropped",
-                     "doubled_digit": "with a digit doubled"}
-            found.append(Explanation(digit, f"{expected:,} {texts[digit]}", strength=5 if long else 3))
+                     "doubled_digit": "with a digit doubled", "wrong_digit": "with one digit wrong"}
+            # One wrong digit is also what any nearby figure of a slow series looks like: it ranks lower.
+            strength = (2.5 if long else 1.5) if digit == "wrong_digit" else (5 if long else 3)
+            found.append(Explanation(digit, f"{expected:,} {texts[digit]}", strength=strength))
         grain = reference.granularity(category, daily=role == "daily")
         rounding = _rounding(expected, value, grain)
         if rounding:
@@ -382,6 +391,8 @@ def _digit_slip(expected: str, value: str) -> str | None:
         if len(diff) == 2 and diff[1] == diff[0] + 1 and value[diff[0]] == expected[diff[1]] \
                 and value[diff[1]] == expected[diff[0]]:
             return "transposed_digits"
+        if len(diff) == 1 and len(value) >= 3:
+            return "wrong_digit"
     elif len(value) == len(expected) - 1:
         if any(expected[:i] + expected[i + 1:] == value for i in range(len(expected))):
             return "dropped_digit"

@@ -80,6 +80,7 @@ def test_a_faithful_article_matches_every_figure():
     ("afv", 1_256, "dropped_digit", None),                          # 12,056 without its 0
     ("afv", 120_056, "doubled_digit", None),                        # 12,056 with its 0 twice
     ("personnel", 409_000, "rounded", None),                        # 409,040 passed off as 409,000
+    ("afv", 12_956, "wrong_digit", None),                           # 12,056 with a 9 for its 0
 ])
 def test_a_differing_total_is_named_for_what_it_is(category, value, kind, detail):
     totals = {"personnel": 409_040, "tanks": 6_524, "afv": 12_056, "aircraft": 347}
