@@ -93,8 +93,9 @@ def plant(kind: str, days: list[dict[str, Any]], index: int, style: str, rng: ra
         for category in candidates:
             for offset in rng.sample([-1, 1], 2):
                 j = index + offset
-                if 0 <= j < len(days) and category in days[j]["daily"] and days[j]["daily"][category] != daily[category]:
-                    daily[category] = days[j]["daily"][category]
+                other = days[j]["daily"].get(category) if 0 <= j < len(days) else None
+                if other is not None and other != daily[category]:
+                    daily[category] = other
                     return day, ("daily", category), {"date": days[j]["date"]}
         raise Skip
     categories = list(shown)

@@ -1,7 +1,7 @@
 """Is an article quoting the General Staff right? Every figure of a parse record against the reference series.
 
-Pure: a record (Report.to_dict()) and a Reference in, a CheckResult out; no I/O, no click, no rich (the
-renderers at the bottom import rich only for tables).
+check_record is pure: a record (Report.to_dict()) and a Reference in, a CheckResult out; no I/O, no click,
+no rich (the renderers at the bottom import rich only for tables). parse_for_check reads an article for it.
 
 Each figure is compared with the reference on the article's date: the total and the daily of the report of
 `as_of`, the previous total of `previous_as_of` (else the day before). A figure that differs is explained
@@ -19,11 +19,12 @@ where the series can explain it, by the slips people make when they retell the r
 
 and, for the whole article, `report_of_other_day`: every figure is that of one other report (yesterday's
 report dated today). When several explanations fit, the most telling comes first and the others are kept
-as alternatives. An article without a date is matched against every date: the dates whose report has all
-its figures are listed.
+as alternatives. An article without a date is checked against the report most of its totals come from, and
+the dates whose report has them all are listed.
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Sequence, TextIO
@@ -37,7 +38,7 @@ RECORD_KINDS = ("report_of_other_day",)
 STATUSES = ("match", "differs", "no_reference", "undated")
 RECORD_STATUSES = ("match", "differs", "unchecked")
 ROLE_WORDS = {"totals": "total", "daily": "daily", "previous": "previous"}
-DAILY_WINDOW = 7          # another report's total is "near" within this many days either side
+NEAR_DAYS = 7          # another report's total is "near" within this many days either side
 DAILY_SHIFT = 2           # a day's change is looked for only this many days either side: small numbers recur
 MAX_LISTED_DATES = 5      # dates listed for an undated article's figures
 CSV_HEADER = ("source", "as_of", "role", "category", "value", "reference", "reference_date", "status", "kind",
@@ -151,7 +152,8 @@ class _Lookup:
         if self.expected(role, category, day) == value:
             return True
         # A daily that equals the change of the totals is right too, where a correction made the printed one differ.
-        return role == "daily" and value >= 0 and self.reference.change(category, self.day if day is None else day) == value
+        day = self.day if day is None else day
+        return role == "daily" and value >= 0 and self.reference.change(category, day) == value
 
 
 def check_record(record: dict[str, Any], reference: Reference) -> CheckResult:
@@ -231,7 +233,8 @@ def _infer_day(result: CheckResult, figures: list[tuple[str, str, int]], referen
         if best == len(pinning):
             result.note = f"no date in the text: its totals are those of {which}"
         else:
-            result.note = f"no date in the text: {best} of its {len(pinning)} totals are those of {which}; checked against it"
+            result.note = (f"no date in the text: {best} of its {len(pinning)} totals are those of {which}; "
+                           "checked against it")
         return days[-1]
     if not pinning:
         # Day's losses alone recur too often to tell a slip from another day: they date the article only when
@@ -240,7 +243,8 @@ def _infer_day(result: CheckResult, figures: list[tuple[str, str, int]], referen
         if len(per_figure) >= 2 and len(common) == 1:
             only = common.pop()
             result.date_matches = [date.fromordinal(only)]
-            result.note = f"no date in the text: its day's losses are those of the report of {result.date_matches[0]} alone"
+            result.note = (f"no date in the text: its day's losses are those of the report of "
+                           f"{result.date_matches[0]} alone")
             return only
     for role, category, value in figures:
         listed = [date.fromordinal(d) for d in sorted(per_figure[(role, category)])[-MAX_LISTED_DATES:]]
@@ -300,7 +304,7 @@ def _explain(lookup: _Lookup, role: str, category: str, value: int, expected: in
             strength = 6 if abs(shift) == 1 else 3 if shift < 0 else 2
         else:
             also = [d for d in days[1:] if abs(d - other) <= len(days)]   # the run of days with that total
-            strength = (6 if -DAILY_WINDOW <= shift < 0 else 3 if 0 < shift <= DAILY_WINDOW
+            strength = (6 if -NEAR_DAYS <= shift < 0 else 3 if 0 < shift <= NEAR_DAYS
                         else 2 if abs(shift) <= 31 else 1)
         also = sorted(also)
         span = f"; also that of {_dates(also)}" if also else ""
@@ -427,7 +431,7 @@ def _rounding_strength(lookup: _Lookup, role: str, category: str, expected: int,
     nearby = [e for e in found if e.kind == "other_day" and e.strength >= 3]
     if not nearby:
         return strength
-    window = 1 if role == "daily" else DAILY_WINDOW
+    window = 1 if role == "daily" else NEAR_DAYS
     values = {lookup.expected(role, category, lookup.day + offset) for offset in range(-window, window + 1)}
     inside = {v for v in values if v is not None and v != expected and abs(v - expected) < unit}
     share = len(inside) / (2 * unit / grain)
@@ -444,7 +448,7 @@ def check_records(records: Iterable[dict[str, Any]], reference: Reference) -> It
 # How far beyond the plausible magnitudes of its time a total may lie and still be read for a check: a digit
 # dropped or doubled is a factor of ten, another category's figure a few times more.
 WIDE_LOW, WIDE_HIGH = 0.005, 200.0
-_wide_lock = __import__("threading").Lock()
+_wide_lock = threading.Lock()
 
 
 def parse_for_check(text: str, *, published: Any = None, language: str | None = None) -> dict[str, Any]:
@@ -479,7 +483,8 @@ class _wide_magnitudes:
         def wide(epoch):
             window = self.original(epoch)
             return priors.Window(daily_top=window.daily_top,
-                                 total_floor={c: v / priors.TOTAL_LOW * WIDE_LOW for c, v in window.total_floor.items()},
+                                 total_floor={c: v / priors.TOTAL_LOW * WIDE_LOW
+                                              for c, v in window.total_floor.items()},
                                  total_ceiling={c: v / priors.TOTAL_HIGH * WIDE_HIGH
                                                 for c, v in window.total_ceiling.items()})
 

@@ -77,8 +77,8 @@ class Reference:
 
     @property
     def last(self) -> date:
-        ends = [self.start + _last_index(values) for values in self.totals.values() if any(v is not None for v in values)]
-        return date.fromordinal(max(ends)) if ends else self.first
+        ends = [_last_index(values) for values in self.totals.values()]
+        return date.fromordinal(self.start + max(ends)) if ends and max(ends) >= 0 else self.first
 
     def total(self, category: str, day: int) -> int | None:
         """The total of `category` in the report of day `day` (an ordinal)."""
@@ -285,7 +285,8 @@ def from_rows(rows: Iterable[Mapping[str, Any]], label: str) -> Reference:
     for number, row in enumerate(rows, 1):
         category = str(row.get("category") or "").strip()
         if category not in CATEGORIES:
-            raise CasualtyError(f"{label}: row {number}: unknown category {category!r} (use {', '.join(CATEGORIES[:3])}, ...)")
+            raise CasualtyError(f"{label}: row {number}: unknown category {category!r} "
+                                f"(use {', '.join(CATEGORIES[:3])}, ...)")
         day = _ordinal(row.get("date"), f"{label}: row {number}")
         total = _integer(row.get("total"), f"{label}: row {number}")
         if total is None:
