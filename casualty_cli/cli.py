@@ -394,8 +394,8 @@ def check(inputs, reference_spec, fail_on, published, language, encoding, fmt, o
     previous figure is compared with the report of the article's date: it matches, it differs (and
     what it is instead, when the series explains it: another day's figure, another category's, two
     digits swapped, a digit dropped or doubled, a rounding; or the whole article is another day's
-    report), or there is no reference for that date. An article without a date gets the dates whose
-    report has all its figures.
+    report), or there is no reference for that date. An article without a date is checked against
+    the report most of its totals come from.
 
     \b
     Examples:
