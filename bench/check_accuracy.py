@@ -28,9 +28,9 @@ import random
 import sys
 import time
 from collections import Counter, defaultdict
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -78,7 +78,6 @@ def plant(kind: str, days: list[dict[str, Any]], index: int, style: str, rng: ra
     """The day's dict with one error planted, the figure planted (role, category) and what naming it needs."""
     day = copy.deepcopy(days[index])
     totals, daily = day["totals"], day["daily"]
-    shown = list(totals) if style == "official" else [c for c in totals]
     if kind == "yesterdays_report":
         before = days[index - 1]
         if before["totals"] == totals:
@@ -98,7 +97,7 @@ def plant(kind: str, days: list[dict[str, Any]], index: int, style: str, rng: ra
                     daily[category] = other
                     return day, ("daily", category), {"date": days[j]["date"]}
         raise Skip
-    categories = list(shown)
+    categories = list(totals)   # both styles print every total of the day
     rng.shuffle(categories)
     for category in categories:
         value = totals[category]

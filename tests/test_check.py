@@ -1,6 +1,5 @@
 """`casualty check`, the reference series and `casualty reference update` (against a real local HTTP server)."""
 import csv
-import gzip
 import io
 import json
 import subprocess
@@ -8,7 +7,6 @@ import sys
 import threading
 from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
