@@ -309,9 +309,11 @@ def batch(inputs, output, from_list, jobs, text_field, date_field, source_field,
 @click.option("--plot", metavar="FILE.svg|FILE.png", help="Also write a chart (PNG needs the 'plot' extra).")
 @click.option("--published", type=Published(), help="Publication date for articles that lack one.")
 @click.option("--language", metavar="CODE", help="Language of the texts; detected when omitted.")
+@click.option("--reference", "reference_spec", metavar="FILE|default",
+              help="Flag `reference` where a source differs from this series ('default': see `casualty reference`).")
 @click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
 def timeline(inputs, from_list, jobs, text_field, date_field, source_field, fmt, output, categories, official, chart,
-             plot, published, language, debug):
+             plot, published, language, reference_spec, debug):
     """One dated series from many reports: a row per date and category with the consensus total.
 
     INPUT is anything `casualty batch` reads (articles are parsed on the fly), or a batch
@@ -322,6 +324,7 @@ def timeline(inputs, from_list, jobs, text_field, date_field, source_field, fmt,
     Examples:
       casualty timeline losses.db --category personnel --chart
       casualty timeline losses.db -f csv -o series.csv --plot series.svg
+      casualty timeline losses.db --reference default -f csv    # flags: reference
     """
     from .batch import ArticleFields
     from .options import ParseOptions
@@ -337,6 +340,12 @@ def timeline(inputs, from_list, jobs, text_field, date_field, source_field, fmt,
         records = timeline_io.read_records(inputs, from_list, fields, options, jobs or _cpu_count(), env.stdin)
         result = build_timeline(records, categories or None, official_matcher(official))
         rows = result.rows
+        with_reference = reference_spec is not None
+        if with_reference:
+            from .check import flag_timeline
+            from .reference import resolve
+
+            flag_timeline(rows, resolve(reference_spec))
         if plot:
             timeline_io.write_plot(rows, plot)
 
@@ -344,16 +353,179 @@ def timeline(inputs, from_list, jobs, text_field, date_field, source_field, fmt,
             if chart:
                 timeline_io.write_chart(rows, out)
             elif fmt == "csv":
-                timeline_io.write_csv(rows, out)
+                timeline_io.write_csv(rows, out, with_reference=with_reference)
             elif fmt == "json":
                 timeline_io.write_json(rows, out)
             else:
-                timeline_io.write_table(rows, out, color)
+                timeline_io.write_table(rows, out, color, with_reference=with_reference)
 
         with _destination(output, env) as (out, color):
             write(out, color)
     if result.undated:
         click.echo(f"casualty: {result.undated:,} records with totals but no date (as_of) were left out", err=True)
+
+
+# ---------------------------------------------------------------- check and reference (issue 17)
+
+@cli.command()
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
+@click.option("--reference", "reference_spec", metavar="FILE",
+              help="Compare with this series: the PetroIvaniuk dataset (folder or JSON), a russianwarship.rip "
+                   "response, a CSV of date,category,total, or a timeline output [default: the updated copy, "
+                   "else the embedded snapshot].")
+@click.option("--fail-on", type=click.Choice(["differ", "unverified"]), default=None,
+              help="Exit 4 when some figure differs (differ), or also when one could not be checked (unverified).")
+@click.option("--published", type=Published(), help="Publication date (YYYY-MM-DD): resolves 'on Thursday'.")
+@click.option("--language", metavar="CODE", help="Language of the text (en, uk, ru, ...); detected when omitted.")
+@click.option("--encoding", metavar="CODEC", help="Encoding of the input bytes [default: UTF-8, BOM stripped].")
+@click.option("-f", "--format", "fmt", type=click.Choice(["auto", "table", "json", "jsonl", "csv"]), default="auto",
+              show_default=True, help="auto: a table on a terminal, JSON Lines otherwise.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=False), metavar="FILE",
+              help="Write to FILE (atomically) instead of standard output.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024, show_default=True,
+              help="Refuse inputs larger than this.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds to wait for a URL to connect or send.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
+def check(inputs, reference_spec, fail_on, published, language, encoding, fmt, output, max_bytes, timeout, debug):
+    """Is each INPUT quoting the General Staff right? Its figures against the official daily series.
+
+    INPUT is read as `casualty parse` reads it (a file, '-', an http(s) URL). Every total, daily and
+    previous figure is compared with the report of the article's date: it matches, it differs (and
+    what it is instead, when the series explains it: another day's figure, another category's, two
+    digits swapped, a digit dropped or doubled, a rounding; or the whole article is another day's
+    report), or there is no reference for that date. An article without a date is checked against
+    the report most of its totals come from.
+
+    \b
+    Examples:
+      casualty check article.txt
+      casualty check --published 2024-11-21 -f json https://example.org/news/losses.html
+      casualty check --fail-on differ -f csv drafts/*.txt > report.csv
+      casualty reference update                      # the newest series, once a day
+
+    \b
+    Exit status: 0 checked, 1 an input failed, 2 usage error, 4 --fail-on and some figure differs
+    (or, with --fail-on unverified, could not be checked).
+    """
+    from .check import check_record, parse_for_check, write_csv as write_check_csv, write_table as write_check_table
+    from .options import ParseOptions
+    from .reference import resolve
+    from .sources import read_documents
+
+    env = Environment.from_process()
+    if not inputs:
+        if env.stdin_isatty:
+            raise click.UsageError("no input: name a file, or pipe text in (e.g. `cat article.txt | casualty check`)")
+        inputs = ("-",)
+    options = ParseOptions(published=published, language=language.lower() if language else None,
+                           encoding=encoding, max_bytes=max_bytes, timeout=timeout)
+    if fmt == "auto":
+        fmt = "table" if env.stdout_isatty and not output else "jsonl"
+    state = {"failed": 0, "differs": False, "unverified": False}
+    with _one_line_errors(debug):
+        reference = resolve(reference_spec)
+
+        def results():
+            for item in read_documents(inputs, options, env.stdin):
+                if isinstance(item, InputError):
+                    state["failed"] += 1
+                    _error(str(item))
+                    continue
+                published = options.published or item.published
+                record = parse_for_check(item.text, published=published, language=options.language)
+                record["source"] = item.source
+                result = check_record(record, reference)
+                state["differs"] = state["differs"] or result.differs
+                state["unverified"] = state["unverified"] or result.unverified
+                yield result
+
+        produced = results()
+        if output:
+            produced = list(produced)
+            if not produced and state["failed"]:
+                sys.exit(ExitStatus.INPUT_FAILED)
+        with _destination(output, env) as (out, color):
+            if fmt == "jsonl":
+                from . import render
+
+                for result in produced:
+                    render.write_jsonl([result.to_dict()], out)
+                    out.flush()
+            elif fmt == "csv":
+                write_check_csv(produced, out)
+            else:
+                collected = list(produced)
+                if collected and fmt == "json":
+                    from . import render
+
+                    render.write_json([r.to_dict() for r in collected], out)
+                elif collected:
+                    write_check_table(collected, out, color=color)
+    if state["failed"]:
+        sys.exit(ExitStatus.INPUT_FAILED)
+    if fail_on and (state["differs"] or (fail_on == "unverified" and state["unverified"])):
+        sys.exit(ExitStatus.DIFFERS)
+
+
+@cli.group("reference", context_settings=CONTEXT_SETTINGS)
+def reference_group():
+    """The official daily series `casualty check` compares with.
+
+    \b
+    An embedded snapshot of the PetroIvaniuk dataset (MIT) works offline; `casualty reference update`
+    fetches the newest series into your data directory ($XDG_DATA_HOME/casualty, else
+    ~/.local/share/casualty), which is used from then on.
+    """
+
+
+@reference_group.command("update")
+@click.option("--from", "source", type=click.Choice(["petroivaniuk", "russianwarship"]), default="petroivaniuk",
+              show_default=True, help="The PetroIvaniuk dataset on GitHub, or the russianwarship.rip statistics API.")
+@click.option("--url", metavar="URL", help="Fetch from here instead: the dataset's data/ folder, or the API's "
+                                           "/api/v2/statistics endpoint (a mirror).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds to wait for each response.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
+def reference_update(source, url, timeout, debug):
+    """Fetch the newest public series into the data directory.
+
+    The copy in use is replaced only by a complete series that reaches at least as far: a failed
+    or partial download keeps it (exit 1).
+
+    \b
+    Examples:
+      casualty reference update
+      casualty reference update --from russianwarship
+    """
+    from .reference import update
+
+    with _one_line_errors(debug):
+        new, path, before = update(source, url, timeout)
+    click.echo(f"casualty: reference updated: {new.describe()} (was up to {before}), in {path}", err=True)
+
+
+@reference_group.command("show")
+@click.option("--reference", "reference_spec", metavar="FILE", help="Describe this series instead of the default.")
+@click.option("--licence", is_flag=True, help="Print the licence of the data.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
+def reference_show(reference_spec, licence, debug):
+    """Which series `casualty check` uses: its source, dates, categories and licence."""
+    from .reference import resolve, user_copy
+
+    with _one_line_errors(debug):
+        reference = resolve(reference_spec)
+    meta = reference.meta
+    if licence:
+        click.echo(meta.get("licence_text") or f"licence: {meta.get('licence') or 'unknown'}")
+        return
+    where = reference_spec or (str(user_copy()) if meta.get("fetched") else "embedded snapshot (offline)")
+    lines = [("series", reference.describe()), ("from", where), ("source", meta.get("source")),
+             ("url", meta.get("url")), ("commit", meta.get("commit")), ("fetched", meta.get("fetched")),
+             ("licence", meta.get("licence")), ("categories", ", ".join(reference.totals))]
+    for label, value in lines:
+        if value:
+            click.echo(f"{label + ':':<12}{value}")
 
 
 @cli.command()

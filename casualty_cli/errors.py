@@ -9,6 +9,7 @@ class ExitStatus(IntEnum):
     INPUT_FAILED = 1      # at least one input could not be read; the others were still processed
     USAGE = 2             # bad options or arguments (click's own code)
     EMPTY = 3             # --fail-if-empty and no figure was found
+    DIFFERS = 4           # check --fail-on: some figure differs from the reference (or could not be checked)
     INTERRUPTED = 130     # Ctrl-C
 
 

@@ -7,7 +7,8 @@ Pure: reads only record dictionaries (Report.to_dict() or batch outputs) and ret
 - daily: recomputed from the previous row's consensus total, beside `reported_daily` (what the
   reports themselves printed, by the same consensus);
 - flags: `conflict` (sources disagree), `decrease` (the total went down: a correction),
-  `gap` (dates missing before this row), `daily_mismatch` (reported daily != recomputed daily).
+  `gap` (dates missing before this row), `daily_mismatch` (reported daily != recomputed daily), and with
+  `timeline --reference`, `reference` (a source's total differs from the reference series; check.flag_timeline).
 Memory grows with dates x categories x distinct values, not with the number of records.
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ from urllib.parse import urlsplit
 
 from .model import CATEGORIES
 
-FLAGS = ("conflict", "decrease", "gap", "daily_mismatch")
+FLAGS = ("conflict", "decrease", "gap", "daily_mismatch", "reference")
 CSV_HEADER = ("date", "category", "total", "daily", "reported_daily", "sources", "flags")
 OFFICIAL_HOSTS = ("mil.gov.ua", "mod.gov.ua", "kmu.gov.ua", "zsu.gov.ua", "mon.gov.ua")
 OFFICIAL_PAGES = ("t.me/generalstaffzsu", "facebook.com/generalstaff.ua")
@@ -36,11 +37,15 @@ class Row:
     sources: int
     flags: list[str] = field(default_factory=list)
     values: dict[int, int] = field(default_factory=dict)   # every total given, and by how many sources
+    reference: int | None = None   # --reference: the reference total of this date (check.flag_timeline)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"date": self.date.isoformat(), "category": self.category, "total": self.total, "daily": self.daily,
-                "reported_daily": self.reported_daily, "sources": self.sources, "flags": list(self.flags),
-                "values": {str(k): v for k, v in sorted(self.values.items())}}
+        record = {"date": self.date.isoformat(), "category": self.category, "total": self.total, "daily": self.daily,
+                  "reported_daily": self.reported_daily, "sources": self.sources, "flags": list(self.flags),
+                  "values": {str(k): v for k, v in sorted(self.values.items())}}
+        if self.reference is not None:
+            record["reference"] = self.reference
+        return record
 
     def csv_row(self) -> tuple[Any, ...]:
         return (self.date.isoformat(), self.category, self.total, _blank(self.daily), _blank(self.reported_daily),

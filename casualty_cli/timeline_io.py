@@ -87,8 +87,13 @@ def _extracted(inputs, from_list, fields, options, jobs, stdin) -> Iterator[dict
 
 # ---------------------------------------------------------------- output
 
-def write_csv(rows: Sequence[Row], out: TextIO) -> None:
+def write_csv(rows: Sequence[Row], out: TextIO, with_reference: bool = False) -> None:
+    """`with_reference` adds a last column, the reference total (timeline --reference)."""
     writer = csv.writer(out, lineterminator="\n")
+    if with_reference:
+        writer.writerow((*CSV_HEADER, "reference"))
+        writer.writerows(safe_row((*row.csv_row(), row.reference)) for row in rows)
+        return
     writer.writerow(CSV_HEADER)
     writer.writerows(safe_row(row.csv_row()) for row in rows)
 
@@ -100,7 +105,7 @@ def write_json(rows: Sequence[Row], out: TextIO) -> None:
     out.write("]\n")
 
 
-def write_table(rows: Sequence[Row], out: TextIO, color: bool) -> None:
+def write_table(rows: Sequence[Row], out: TextIO, color: bool, with_reference: bool = False) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -110,11 +115,15 @@ def write_table(rows: Sequence[Row], out: TextIO, color: bool) -> None:
     for name, justify in (("date", "left"), ("category", "left"), ("total", "right"), ("daily", "right"),
                           ("reported", "right"), ("sources", "right"), ("flags", "left")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    if with_reference:
+        table.add_column("reference", justify="right")
     for row in rows:
         flags = ", ".join(row.flags)
-        table.add_row(row.date.isoformat(), row.category, f"{row.total:,}", _signed(row.daily),
-                      _signed(row.reported_daily), str(row.sources),
-                      f"[yellow]{flags}[/]" if flags and color else flags)
+        cells = [row.date.isoformat(), row.category, f"{row.total:,}", _signed(row.daily),
+                 _signed(row.reported_daily), str(row.sources), f"[yellow]{flags}[/]" if flags and color else flags]
+        if with_reference:
+            cells.append("" if row.reference is None else f"{row.reference:,}")
+        table.add_row(*cells)
     console.print(table)
 
 
