@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import glob
 import io
-import json
 import os
 import signal
 import threading
@@ -24,20 +23,11 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import InputError
-from .options import ParseOptions
+from .options import ArticleFields, ParseOptions
 
 EXTENSIONS = (".txt", ".html", ".htm", ".gz", ".warc", ".jsonl")
 Task = tuple[str, str, Any]
 Result = tuple[str, list[dict[str, Any]]]
-
-
-@dataclass(frozen=True)
-class ArticleFields:
-    """Where a JSONL article keeps its text, date and source."""
-
-    text: str = "text"
-    date: str = "date"
-    source: str = "url"
 
 
 # ---------------------------------------------------------------- input expansion
@@ -123,32 +113,19 @@ def _expand_file(path: str, fields: ArticleFields) -> Iterator[Task]:
 
 def _articles(path: str, fields: ArticleFields) -> Iterator[Task]:
     """One task per line of a JSONL file of articles (streamed: the file is never loaded whole)."""
+    from .sources.articles import read_articles
+
     try:
         handle = open(path, "rb")
     except OSError as exc:
         yield ("error", path, exc.strerror or str(exc))
         return
     with handle:
-        for number, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            fallback = f"{path}#L{number}"
-            try:
-                article = json.loads(raw)
-            except ValueError:
-                yield ("error", fallback, "not a JSON object")
-                continue
-            if not isinstance(article, dict):
-                yield ("error", fallback, "not a JSON object")
-                continue
-            source = article.get(fields.source)
-            source = str(source) if source not in (None, "") else fallback
-            text = article.get(fields.text)
-            if not isinstance(text, str) or not text.strip():
-                yield ("error", source, f"no text in field {fields.text!r}")
-                continue
-            published = article.get(fields.date)
-            yield ("article", source, (text, str(published) if published is not None else None))
+        for item in read_articles(handle, path, fields):
+            if isinstance(item, InputError):
+                yield ("error", item.source, item.message)
+            else:
+                yield ("article", item.source, (item.text, item.date))
 
 
 def count_tasks(inputs: Sequence[str], from_list: Sequence[str], fields: ArticleFields) -> int | None:

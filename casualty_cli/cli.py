@@ -32,6 +32,21 @@ class Published(click.ParamType):
         return parsed
 
 
+class Language(click.ParamType):
+    """An ISO 639-1 code that has a lexicon; anything else is a usage error listing the codes (as --category)."""
+
+    name = "CODE"
+
+    def convert(self, value, param, ctx):
+        from .extract.lexicon import available_languages
+
+        code = str(value).strip().lower()
+        supported = available_languages()
+        if code not in supported:
+            self.fail(f"{value!r} is not a supported language; use one of: {', '.join(supported)}", param, ctx)
+        return code
+
+
 class _Group(click.Group):
     """Ctrl-C anywhere in a command: one line and exit 130 (click itself would say 'Aborted!' and exit 1)."""
 
@@ -57,10 +72,40 @@ def cli():
     """
 
 
+def _cpu_count() -> int:
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def field_options(func):
+    """Where JSONL articles keep their text, date and source: shared by parse, batch and timeline."""
+    func = click.option("--source-field", default="url", show_default=True, metavar="NAME",
+                        help="JSONL articles: the field naming the article (else FILE#Lline).")(func)
+    func = click.option("--date-field", default="date", show_default=True, metavar="NAME",
+                        help="JSONL articles: the field with the publication date.")(func)
+    func = click.option("--text-field", default="text", show_default=True, metavar="NAME",
+                        help="JSONL articles: the field with the article text.")(func)
+    return func
+
+
+def article_options(func):
+    """JSONL article fields, lists of inputs and workers, shared by batch and timeline."""
+    func = field_options(func)
+    func = click.option("--from-list", "from_list", multiple=True, metavar="FILE",
+                        help="Read inputs (paths, URLs) from FILE, one a line ('-': standard input).")(func)
+    func = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+                        help="Worker processes [default: the number of CPUs].")(func)
+    return func
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("--published", type=Published(), help="Publication date (YYYY-MM-DD): resolves 'on Thursday'.")
-@click.option("--language", metavar="CODE", help="Language of the text (en, uk, ru, ...); detected when omitted.")
+@click.option("--language", type=Language(), help="Language of the text (en, uk, ru, ...); detected when omitted.")
 @click.option("--encoding", metavar="CODEC", help="Encoding of the input bytes [default: UTF-8, BOM stripped].")
 @click.option("-f", "--format", "fmt", type=click.Choice(["auto", "table", "json", "jsonl", "csv"]), default="auto",
               show_default=True, help="auto: a table on a terminal, JSON Lines otherwise.")
@@ -72,11 +117,15 @@ def cli():
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
               help="Seconds to wait for a URL to connect or send (the whole download: 3x).")
 @click.option("--fail-if-empty", is_flag=True, help="Exit 3 when no figure was found in any input.")
+@field_options
 @click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
-def parse(inputs, published, language, encoding, fmt, output, evidence, max_bytes, timeout, fail_if_empty, debug):
+def parse(inputs, published, language, encoding, fmt, output, evidence, max_bytes, timeout, fail_if_empty,
+          text_field, date_field, source_field, debug):
     """Extract the figures from each INPUT (a file, '-' for standard input, or an http(s) URL).
 
-    With no INPUT, standard input is read when it is piped. Web pages (URLs, saved .html files) are
+    With no INPUT, standard input is read when it is piped. Standard input holds one text (or several
+    separated by form feeds, a record each), or JSON Lines of articles; so does a .jsonl file: a record
+    per line (--text-field, --date-field, --source-field). Web pages (URLs, saved .html files) are
     reduced to their article's text, dated from their metadata; .gz files are unpacked; each HTML or
     text response in a WARC archive is one result. Pages need the 'web' extra, WARC the 'warc' extra.
 
@@ -85,7 +134,7 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
     still printed), 2 usage error, 3 no figures with --fail-if-empty.
     """
     from .extract import MAX_TEXT
-    from .options import ParseOptions
+    from .options import ArticleFields, ParseOptions
     from .pipeline import report_for
     from .sources import read_documents
 
@@ -94,14 +143,15 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
         if env.stdin_isatty:
             raise click.UsageError("no input: name a file, or pipe text in (e.g. `cat article.txt | casualty parse`)")
         inputs = ("-",)
-    options = ParseOptions(published=published, language=language.lower() if language else None,
+    options = ParseOptions(published=published, language=language,
                            encoding=encoding, max_bytes=max_bytes, timeout=timeout)
     if fmt == "auto":
         fmt = "table" if env.stdout_isatty and not output else "jsonl"
     state = {"failed": 0, "figures": False}
 
     def records():
-        for item in read_documents(inputs, options, env.stdin):
+        fields = ArticleFields(text=text_field, date=date_field, source=source_field)
+        for item in read_documents(inputs, options, env.stdin, fields):
             if isinstance(item, InputError):
                 state["failed"] += 1
                 _error(str(item))
@@ -185,30 +235,6 @@ def _write(records, fmt, out, *, color, evidence):
             render.write_table(collected, out, color=color, evidence=evidence)
 
 
-def _cpu_count() -> int:
-    import os
-
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
-def article_options(func):
-    """JSONL article fields, shared by batch and timeline."""
-    func = click.option("--source-field", default="url", show_default=True, metavar="NAME",
-                        help="JSONL articles: the field naming the article (else FILE#Lline).")(func)
-    func = click.option("--date-field", default="date", show_default=True, metavar="NAME",
-                        help="JSONL articles: the field with the publication date.")(func)
-    func = click.option("--text-field", default="text", show_default=True, metavar="NAME",
-                        help="JSONL articles: the field with the article text.")(func)
-    func = click.option("--from-list", "from_list", multiple=True, metavar="FILE",
-                        help="Read inputs (paths, URLs) from FILE, one a line ('-': standard input).")(func)
-    func = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-                        help="Worker processes [default: the number of CPUs].")(func)
-    return func
-
-
 @cli.command()
 @click.argument("inputs", nargs=-1, metavar="INPUT...")
 @click.option("-o", "--output", required=True, metavar="OUT",
@@ -220,7 +246,7 @@ def article_options(func):
               help="Seconds to wait for the Dask scheduler.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (failures are still listed).")
 @click.option("--published", type=Published(), help="Publication date for every input (YYYY-MM-DD).")
-@click.option("--language", metavar="CODE", help="Language of the texts; detected when omitted.")
+@click.option("--language", type=Language(), help="Language of the texts; detected when omitted.")
 @click.option("--encoding", metavar="CODEC", help="Encoding of the input bytes [default: UTF-8, BOM stripped].")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024, show_default=True,
               help="Refuse inputs larger than this.")
@@ -246,8 +272,8 @@ def batch(inputs, output, from_list, jobs, text_field, date_field, source_field,
     \b
     Exit status: 0 ok, 1 some input failed (its error is in OUT and on stderr), 2 usage error.
     """
-    from .batch import ArticleFields, count_tasks, expand_inputs, run_batch
-    from .options import ParseOptions
+    from .batch import count_tasks, expand_inputs, run_batch
+    from .options import ArticleFields, ParseOptions
     from .progress import progress_bar
     from .writers import open_writer, output_kind
 
@@ -264,7 +290,7 @@ def batch(inputs, output, from_list, jobs, text_field, date_field, source_field,
         raise click.UsageError("batch reads files, not text, from standard input: use --from-list - "
                                "(e.g. `find archive -name '*.html' | casualty batch --from-list - -o out.db`)")
     fields = ArticleFields(text=text_field, date=date_field, source=source_field)
-    options = ParseOptions(published=published, language=language.lower() if language else None,
+    options = ParseOptions(published=published, language=language,
                            encoding=encoding, max_bytes=max_bytes, timeout=timeout)
     jobs = jobs or _cpu_count()
     show = env.stderr_isatty and not quiet
@@ -308,7 +334,7 @@ def batch(inputs, output, from_list, jobs, text_field, date_field, source_field,
 @click.option("--chart", is_flag=True, help="Draw each series in the terminal (instead of the rows).")
 @click.option("--plot", metavar="FILE.svg|FILE.png", help="Also write a chart (PNG needs the 'plot' extra).")
 @click.option("--published", type=Published(), help="Publication date for articles that lack one.")
-@click.option("--language", metavar="CODE", help="Language of the texts; detected when omitted.")
+@click.option("--language", type=Language(), help="Language of the texts; detected when omitted.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
 def timeline(inputs, from_list, jobs, text_field, date_field, source_field, fmt, output, categories, official, chart,
              plot, published, language, debug):
@@ -323,8 +349,7 @@ def timeline(inputs, from_list, jobs, text_field, date_field, source_field, fmt,
       casualty timeline losses.db --category personnel --chart
       casualty timeline losses.db -f csv -o series.csv --plot series.svg
     """
-    from .batch import ArticleFields
-    from .options import ParseOptions
+    from .options import ArticleFields, ParseOptions
     from .timeline import build_timeline, official_matcher
     from . import timeline_io
 
@@ -332,7 +357,7 @@ def timeline(inputs, from_list, jobs, text_field, date_field, source_field, fmt,
     if not inputs and not from_list:
         raise click.UsageError("no input: name batch outputs (.db, .jsonl, .csv) or articles")
     fields = ArticleFields(text=text_field, date=date_field, source=source_field)
-    options = ParseOptions(published=published, language=language.lower() if language else None)
+    options = ParseOptions(published=published, language=language)
     with _one_line_errors(debug):
         records = timeline_io.read_records(inputs, from_list, fields, options, jobs or _cpu_count(), env.stdin)
         result = build_timeline(records, categories or None, official_matcher(official))

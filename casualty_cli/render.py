@@ -54,12 +54,25 @@ def write_csv(records: Iterable[dict[str, Any]], out: TextIO, header: bool = Tru
 def write_table(records: list[dict[str, Any]], out: TextIO, *, color: bool, evidence: bool = False,
                 width: int | None = None) -> None:
     """A rich table per record: the date and reporter above, claims below, failed checks marked."""
-    from rich.console import Console
-
-    console = Console(file=out, no_color=not color, highlight=False, force_terminal=color,
-                      width=width or (None if color else 100), soft_wrap=False)
+    console = make_console(out, no_color=not color, highlight=False, force_terminal=color,
+                           width=width or (None if color else 100), soft_wrap=False)
     for renderable in table_renderables(records, evidence=evidence):
         console.print(renderable)
+
+
+def make_console(out: TextIO, **options: Any):
+    """A rich Console on `out` that lets a closed pipe be a BrokenPipeError, as for every other format.
+
+    rich's own reaction (Console.on_broken_pipe) is to exit with status 1 and no message, which turned
+    `casualty parse -f table ... | head -1` into a failure; the commands end quietly with status 0 instead.
+    """
+    from rich.console import Console
+
+    class _PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return _PipeConsole(file=out, **options)
 
 
 def table_renderables(records: list[dict[str, Any]], *, evidence: bool = False) -> Iterable[Any]:

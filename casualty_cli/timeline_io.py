@@ -7,11 +7,11 @@ import json
 import os
 from typing import Any, Iterator, Sequence, TextIO
 
-from .batch import ArticleFields, expand_inputs, map_tasks
+from .batch import expand_inputs, map_tasks
 from .csvsafe import safe_row, unneutralise
 from .errors import CasualtyError
 from .model import CATEGORIES
-from .options import ParseOptions
+from .options import ArticleFields, ParseOptions
 from .timeline import CSV_HEADER, Row
 
 ROLE_COLUMNS = (("total", "totals"), ("daily", "daily"), ("previous", "previous"))
@@ -101,11 +101,12 @@ def write_json(rows: Sequence[Row], out: TextIO) -> None:
 
 
 def write_table(rows: Sequence[Row], out: TextIO, color: bool) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=out, no_color=not color, force_terminal=color, highlight=False,
-                      width=None if color else 110)
+    from .render import make_console
+
+    console = make_console(out, no_color=not color, force_terminal=color, highlight=False,
+                           width=None if color else 110)
     table = Table(show_header=True, header_style="bold")
     for name, justify in (("date", "left"), ("category", "left"), ("total", "right"), ("daily", "right"),
                           ("reported", "right"), ("sources", "right"), ("flags", "left")):

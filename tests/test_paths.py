@@ -1,0 +1,163 @@
+"""Issue 14, the paths users walk: many documents in one stream, file modes, closed pipes, honest output,
+usage errors, docs and benches. Each test here failed before the fix it names."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from casualty_cli.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+OFFICIAL = SAMPLES / "official-list-2022-10-06.txt"
+NEWS = SAMPLES / "news-prose-2024-09-14.txt"
+CASUALTY = [sys.executable, "-m", "casualty_cli"]
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+def records(result):
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+# ---------------------------------------------------------------- 1. many documents in one stream
+
+def _articles(**fields):
+    """Two articles as JSON Lines, under the given field names (text, date, url by default)."""
+    text, date, source = fields.get("text", "text"), fields.get("date", "date"), fields.get("source", "url")
+    return "".join(json.dumps({source: name, date: day, text: path.read_text("utf-8")}) + "\n"
+                   for name, day, path in (("first", "2022-10-06", OFFICIAL), ("second", "2024-09-14", NEWS)))
+
+
+def test_a_jsonl_file_is_a_record_per_line(tmp_path):
+    path = tmp_path / "two.jsonl"
+    path.write_text(_articles() + "\n" + json.dumps({"url": "third"}) + "\n", encoding="utf-8")
+    result = run("parse", "-f", "jsonl", str(path))
+    got = records(result)
+    assert [r["source"] for r in got] == ["first", "second"]
+    assert [r["published"] for r in got] == ["2022-10-06", "2024-09-14"]
+    assert got[0]["totals"]["tanks"] == 2449 and got[1]["totals"]["personnel"] == 632630
+    assert "third: no text in field 'text'" in result.stderr and result.exit_code == 1
+
+
+def test_json_lines_on_stdin_with_batch_field_options():
+    stream = _articles(text="body", date="day", source="id")
+    result = run("parse", "-f", "jsonl", "--text-field", "body", "--date-field", "day", "--source-field", "id",
+                 input=stream)
+    assert result.exit_code == 0, result.stderr
+    assert [(r["source"], r["as_of"]) for r in records(result)] == [("first", "2022-10-06"),
+                                                                    ("second", "2024-09-14")]
+
+
+def test_stdin_texts_split_on_form_feeds_and_never_mix():
+    stream = OFFICIAL.read_text("utf-8") + "\f" + NEWS.read_text("utf-8") + "\f\n"
+    got = records(run("parse", "-f", "jsonl", input=stream))
+    assert [(r["source"], r["as_of"]) for r in got] == [("-#1", "2022-10-06"), ("-#2", "2024-09-14")]
+    alone = [json.loads(run("parse", "-f", "json", str(p)).stdout) for p in (OFFICIAL, NEWS)]
+    assert [r["totals"] for r in got] == [r["totals"] for r in alone]
+
+
+def test_plain_stdin_is_one_document_and_the_readme_says_how_to_send_several():
+    got = records(run("parse", "-f", "jsonl", input=OFFICIAL.read_text("utf-8")))
+    assert [r["source"] for r in got] == ["-"]
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert "cat a.txt b.txt | casualty parse -f jsonl" not in readme
+    assert "form feed" in readme
+
+
+# ---------------------------------------------------------------- 3. a closed pipe ends quietly, whatever the format
+
+def _closed_pipe_run(args):
+    """Run casualty with its standard output a pipe whose reader has already gone (`... | head -0`)."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        proc = subprocess.run(CASUALTY + args, stdout=write, stderr=subprocess.PIPE, timeout=120)
+    finally:
+        os.close(write)
+    return proc.returncode, proc.stderr.decode()
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv"])
+def test_parse_on_a_closed_pipe_exits_0_quietly(fmt):
+    assert _closed_pipe_run(["parse", "-f", fmt, str(OFFICIAL), str(NEWS)]) == (0, "")
+
+
+@pytest.mark.parametrize("args", [["-f", "table"], ["-f", "csv"], ["--chart"]])
+def test_timeline_on_a_closed_pipe_exits_0_quietly(args):
+    assert _closed_pipe_run(["timeline", "-j", "1", str(OFFICIAL), str(NEWS), *args]) == (0, "")
+
+
+# ---------------------------------------------------------------- 5. an unknown language is a usage error
+
+@pytest.mark.parametrize("command", [["parse", str(OFFICIAL)], ["batch", str(OFFICIAL), "-o", "-"],
+                                     ["timeline", str(OFFICIAL)]])
+def test_unknown_language_is_a_usage_error_listing_the_codes(command):
+    from casualty_cli.extract import available_languages
+
+    result = run(*command, "--language", "xx")
+    assert result.exit_code == 2
+    assert "'xx' is not a supported language" in result.stderr
+    assert ", ".join(available_languages()) in result.stderr
+    assert not result.stdout
+
+
+def test_a_known_language_in_capitals_is_accepted():
+    record = json.loads(run("parse", "-f", "json", "--language", "EN", str(OFFICIAL)).stdout)
+    assert record["language"] == "en"
+
+
+# ---------------------------------------------------------------- 2. files written with -o respect the umask
+
+@pytest.fixture
+def umask():
+    """Set the process umask for one test (CliRunner runs the command in this process)."""
+    saved = os.umask(0o022)
+
+    def set_to(mask):
+        os.umask(mask)
+
+    yield set_to
+    os.umask(saved)
+
+
+def _mode(path):
+    return os.stat(path).st_mode & 0o777
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o027])
+def test_new_output_files_get_the_umask_mode(tmp_path, umask, mask):
+    umask(mask)
+    wanted = 0o666 & ~mask
+    parsed, series, chart = tmp_path / "r.json", tmp_path / "s.csv", tmp_path / "s.svg"
+    assert run("parse", "-f", "json", "-o", str(parsed), str(OFFICIAL)).exit_code == 0
+    assert run("timeline", "-j", "1", "-f", "csv", "-o", str(series), "--plot", str(chart), str(OFFICIAL),
+               str(NEWS)).exit_code == 0
+    assert [_mode(p) for p in (parsed, series, chart)] == [wanted] * 3
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "csv"])
+def test_a_batch_rerun_keeps_the_outputs_mode(tmp_path, umask, suffix):
+    umask(0o022)
+    out = tmp_path / f"out.{suffix}"
+    assert run("batch", "-q", "-j", "1", str(OFFICIAL), "-o", str(out)).exit_code == 0
+    assert _mode(out) == 0o644
+    assert run("batch", "-q", "-j", "1", str(OFFICIAL), str(NEWS), "-o", str(out)).exit_code == 0
+    assert _mode(out) == 0o644
+    os.chmod(out, 0o640)   # the user's own choice survives a re-run too
+    assert run("batch", "-q", "-j", "1", str(OFFICIAL), "-o", str(out)).exit_code == 0
+    assert _mode(out) == 0o640
+
+
+def test_a_replaced_parse_output_keeps_its_mode(tmp_path, umask):
+    out = tmp_path / "r.json"
+    out.write_text("old")
+    os.chmod(out, 0o604)
+    assert run("parse", "-f", "json", "-o", str(out), str(OFFICIAL)).exit_code == 0
+    assert _mode(out) == 0o604 and json.loads(out.read_text())["totals"]
