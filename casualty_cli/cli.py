@@ -135,7 +135,7 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
     """
     from .extract import MAX_TEXT
     from .options import ArticleFields, ParseOptions
-    from .pipeline import report_for
+    from .pipeline import dated_only_by_publication, report_for
     from .sources import read_documents
 
     env = Environment.from_process()
@@ -161,6 +161,9 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
                            err=True)
             record = report_for(item, options).to_dict()
             state["figures"] = state["figures"] or _has_figures(record)
+            if dated_only_by_publication(item, options, record):
+                click.echo(f"casualty: note: {item.source}: the figures are dated by a weekday or a day without its "
+                           "year; give the publication date to date them: --published YYYY-MM-DD", err=True)
             yield record
 
     with _one_line_errors(debug):

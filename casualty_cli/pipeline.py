@@ -19,6 +19,18 @@ def report_for(document: Document, options: ParseOptions):
     return report
 
 
+def dated_only_by_publication(document: Document, options: ParseOptions, record: dict[str, Any]) -> bool:
+    """Would a publication date date these figures? True for a report with figures, no date and no
+    `published`, whose text dates them by a weekday ("on Thursday") or a day without its year: the same
+    text parsed against a stand-in publication date then finds an `as_of`."""
+    if record.get("as_of") or record.get("published") or not (record.get("totals") or record.get("daily")):
+        return False
+    from datetime import date
+
+    trial = parse_text(document.text, published=date.today(), language=options.language)
+    return trial.as_of is not None
+
+
 def error_record(error: InputError) -> dict[str, Any]:
     """What batch outputs write in place of a record for an input that failed."""
     return {"source": error.source, "error": error.message}

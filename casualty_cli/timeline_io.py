@@ -113,7 +113,7 @@ def write_table(rows: Sequence[Row], out: TextIO, color: bool) -> None:
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for row in rows:
         flags = ", ".join(row.flags)
-        table.add_row(row.date.isoformat(), row.category, f"{row.total:,}", _signed(row.daily),
+        table.add_row(row.date.isoformat(), row.category, f"{row.total:,}", _change(row),
                       _signed(row.reported_daily), str(row.sources),
                       f"[yellow]{flags}[/]" if flags and color else flags)
     console.print(table)
@@ -121,6 +121,13 @@ def write_table(rows: Sequence[Row], out: TextIO, color: bool) -> None:
 
 def _signed(value: int | None) -> str:
     return "" if value is None else f"{value:+,}"
+
+
+def _change(row: Row) -> str:
+    """The day's change, or after a gap the change since the last dated row, named with its days."""
+    if row.daily is not None or row.change is None:
+        return _signed(row.daily)
+    return f"{row.change:+,} in {row.days:,} days"
 
 
 def _series(rows: Sequence[Row]) -> dict[str, list[Row]]:

@@ -161,3 +161,73 @@ def test_a_replaced_parse_output_keeps_its_mode(tmp_path, umask):
     os.chmod(out, 0o604)
     assert run("parse", "-f", "json", "-o", str(out), str(OFFICIAL)).exit_code == 0
     assert _mode(out) == 0o604 and json.loads(out.read_text())["totals"]
+
+
+# ---------------------------------------------------------------- 4. honest output
+
+UNDATED = ("Russia has lost 632,630 troops since Feb. 24, 2022, including 1,210 over the past day, "
+           "the General Staff said on Thursday.")
+
+
+def _table_row(table: str, label: str) -> str:
+    return next(line for line in table.splitlines() if line.startswith(f"│ {label} "))
+
+
+def test_a_check_mark_names_the_check_that_was_made():
+    without_previous = run("parse", "-f", "table", input=UNDATED).stdout
+    row = _table_row(without_previous, "Personnel")
+    assert "✓ change ≤ total" in row and "previous" not in row   # total - previous = change was not checked
+    with_previous = run("parse", "-f", "table", str(SAMPLES / "seed-like-2022-10-06.txt")).stdout
+    assert "✓ change = total − previous" in _table_row(with_previous, "Tanks")
+
+
+def test_a_failed_check_says_which():
+    import io
+
+    from casualty_cli.render import write_table
+
+    record = {"source": "x", "totals": {"tanks": 2449}, "daily": {"tanks": 14}, "previous": {"tanks": 2400},
+              "checks": [{"check": "daily == total - previous", "category": "tanks", "ok": False},
+                         {"check": "total >= previous", "category": "tanks", "ok": True},
+                         {"check": "daily <= total", "category": "tanks", "ok": True}]}
+    out = io.StringIO()
+    write_table([record], out, color=False)
+    assert "✗ change ≠ total − previous" in _table_row(out.getvalue(), "Tanks")
+
+
+def test_an_undated_weekday_says_how_to_date_it():
+    result = run("parse", "-f", "jsonl", input=UNDATED)
+    assert json.loads(result.stdout)["as_of"] is None
+    assert "--published YYYY-MM-DD" in result.stderr and result.exit_code == 0
+    dated = run("parse", "-f", "jsonl", "--published", "2024-11-22", input=UNDATED)
+    assert json.loads(dated.stdout)["as_of"] == "2024-11-21" and not dated.stderr
+    no_day_word = run("parse", "-f", "jsonl", input=UNDATED.replace(" on Thursday", ""))
+    assert not no_day_word.stderr   # nothing a publication date could resolve
+
+
+def test_a_web_pages_title_shows_in_the_table():
+    page = ROOT / "tests" / "data" / "news-page.html"
+    title = json.loads(run("parse", "-f", "json", str(page)).stdout)["title"]
+    assert title and f"title: {title}" in run("parse", "-f", "table", str(page)).stdout
+
+
+def test_a_change_over_a_gap_is_not_daily():
+    from casualty_cli.timeline import build_timeline
+
+    def rec(source, day, tanks):
+        return {"source": source, "as_of": day, "totals": {"tanks": tanks}, "daily": {}}
+
+    rows = build_timeline([rec("a", "2024-01-01", 100), rec("b", "2024-01-02", 104),
+                           rec("c", "2024-03-02", 400)]).rows
+    assert [(r.daily, r.change, r.days) for r in rows] == [(None, None, None), (4, 4, 1), (None, 296, 60)]
+    assert rows[2].flags == ["gap"]
+
+
+def test_the_timeline_table_names_a_change_over_days(tmp_path):
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(json.dumps({"source": s, "as_of": d, "totals": {"tanks": t}, "daily": {}}) + "\n"
+                            for s, d, t in (("a", "2024-01-01", 100), ("b", "2024-03-01", 400))))
+    table = run("timeline", str(path)).stdout
+    assert "+300 in 60 days" in table
+    series = run("timeline", str(path), "-f", "csv").stdout.splitlines()
+    assert series[2].startswith("2024-03-01,tanks,400,,") and series[2].endswith(",300,60")
