@@ -10,13 +10,18 @@ Independent of casualty_cli on purpose: it produces inputs, the tool under test 
 
     python bench/generate.py OUT_DIR -n 20000              # .txt files (official/ and news/ sub-folders)
     python bench/generate.py OUT.jsonl -n 20000            # one JSONL file of articles (text, date, url)
-    python bench/generate.py OUT.jsonl --from 2022-05-01 --to 2026-08-08 --all-days
+    python bench/generate.py OUT.jsonl --from 2022-05-01 --to 2026-08-08  # without -n: every day, both styles
+
+The dataset is read from ../shared/data/petroivaniuk beside the project, or from --data DIR (a folder
+with russia_losses_equipment.json, russia_losses_personnel.json and russia_losses_equipment_correction.json,
+as in https://github.com/PetroIvaniuk/2022-Ukraine-Russia-War-Dataset/tree/main/data/json).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
@@ -36,6 +41,19 @@ KEYS = {
 ORDER = ("personnel", "tanks", "afv", "artillery", "mlrs", "air_defense", "aircraft", "helicopters", "uav",
          "srbm", "cruise_missiles", "ships", "submarines", "vehicles", "fuel_tanks", "special_equipment",
          "ground_robots")
+
+
+DATA_FILES = ("russia_losses_equipment.json", "russia_losses_personnel.json", "russia_losses_equipment_correction.json")
+
+
+def check_data(data_dir: Path | str) -> Path:
+    """The dataset folder, or exit with one line saying what is missing and how to point at it."""
+    data_dir = Path(data_dir)
+    missing = [name for name in DATA_FILES if not (data_dir / name).is_file()]
+    if missing:
+        raise SystemExit(f"{Path(sys.argv[0]).name}: the PetroIvaniuk dataset is not at {data_dir} (missing "
+                         f"{', '.join(missing)}); give its folder with --data DIR")
+    return data_dir
 
 
 def load_days(data_dir: Path | str = DATA) -> list[dict[str, Any]]:
@@ -232,7 +250,7 @@ def main() -> None:
     parser.add_argument("--to", dest="end", help="last date (YYYY-MM-DD)")
     parser.add_argument("--data", default=str(DATA), help="the petroivaniuk data folder")
     args = parser.parse_args()
-    print(write(args.out, args.n, args.start, args.end, args.data), "reports")
+    print(write(args.out, args.n, args.start, args.end, check_data(args.data)), "reports")
 
 
 if __name__ == "__main__":

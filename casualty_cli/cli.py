@@ -147,7 +147,7 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
                            encoding=encoding, max_bytes=max_bytes, timeout=timeout)
     if fmt == "auto":
         fmt = "table" if env.stdout_isatty and not output else "jsonl"
-    state = {"failed": 0, "figures": False}
+    state = {"failed": 0, "figures": False, "undated": []}
 
     def records():
         fields = ArticleFields(text=text_field, date=date_field, source=source_field)
@@ -162,8 +162,7 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
             record = report_for(item, options).to_dict()
             state["figures"] = state["figures"] or _has_figures(record)
             if dated_only_by_publication(item, options, record):
-                click.echo(f"casualty: note: {item.source}: the figures are dated by a weekday or a day without its "
-                           "year; give the publication date to date them: --published YYYY-MM-DD", err=True)
+                state["undated"].append(item.source)
             yield record
 
     with _one_line_errors(debug):
@@ -175,10 +174,19 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
                 sys.exit(ExitStatus.INPUT_FAILED)
         with _destination(output, env) as (out, color):
             _write(produced, fmt, out, color=color, evidence=evidence)
+    if state["undated"]:
+        _undated_note(state["undated"])
     if state["failed"]:
         sys.exit(ExitStatus.INPUT_FAILED)
     if fail_if_empty and not state["figures"]:
         sys.exit(ExitStatus.EMPTY)
+
+
+def _undated_note(sources: list[str]) -> None:
+    """Figures a weekday ("on Thursday") dates, read without a publication date: say how to date them."""
+    named = ", ".join(sources[:3]) + (f" and {len(sources) - 3:,} more" if len(sources) > 3 else "")
+    click.echo(f"casualty: note: {named}: the figures are dated by a weekday or a day without its year; "
+               "give the publication date to date them: --published YYYY-MM-DD", err=True)
 
 
 @contextlib.contextmanager
@@ -313,12 +321,12 @@ def batch(inputs, output, from_list, jobs, text_field, date_field, source_field,
     for source, message in stats.failures:
         _error(f"{source}: {message}")
     if stats.failed > len(stats.failures):
-        _error(f"... and {stats.failed - len(stats.failures)} more failed inputs (see the errors in {output})")
+        _error(f"... and {_count(stats.failed - len(stats.failures), 'more failed input')} (see the errors in {output})")
     if not quiet:
         rate = stats.inputs / stats.seconds if stats.seconds else 0.0
         skipped = f", {stats.skipped:,} skipped (already in {output})" if stats.skipped else ""
-        click.echo(f"casualty: {stats.inputs:,} inputs, {stats.records:,} records, {stats.failed:,} failed{skipped}"
-                   f" in {stats.seconds:.1f} s ({rate:,.0f} inputs/s)", err=True)
+        click.echo(f"casualty: {_count(stats.inputs, 'input')}, {_count(stats.records, 'record')}, {stats.failed:,}"
+                   f" failed{skipped} in {stats.seconds:.1f} s ({rate:,.0f} inputs/s)", err=True)
     if stats.failed:
         sys.exit(ExitStatus.INPUT_FAILED)
 
@@ -381,7 +389,8 @@ def timeline(inputs, from_list, jobs, text_field, date_field, source_field, fmt,
         with _destination(output, env) as (out, color):
             write(out, color)
     if result.undated:
-        click.echo(f"casualty: {result.undated:,} records with totals but no date (as_of) were left out", err=True)
+        click.echo(f"casualty: {_count(result.undated, 'record')} with totals but no date (as_of) "
+                   f"{'was' if result.undated == 1 else 'were'} left out", err=True)
 
 
 @cli.command()
@@ -390,6 +399,11 @@ def schema():
     from .schema import RECORD_SCHEMA
 
     click.echo(json.dumps(RECORD_SCHEMA, indent=2))
+
+
+def _count(number: int, noun: str) -> str:
+    """'1 input', '2 inputs', '1,000 records'."""
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
 def _error(message: str) -> None:

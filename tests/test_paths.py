@@ -231,3 +231,77 @@ def test_the_timeline_table_names_a_change_over_days(tmp_path):
     assert "+300 in 60 days" in table
     series = run("timeline", str(path), "-f", "csv").stdout.splitlines()
     assert series[2].startswith("2024-03-01,tanks,400,,") and series[2].endswith(",300,60")
+
+
+# ---------------------------------------------------------------- 7. README and benches
+
+def _readme_blocks():
+    """(line number, line, inside a code fence?) for every README line."""
+    inside = False
+    for number, line in enumerate((ROOT / "README.md").read_text("utf-8").splitlines(), 1):
+        if line.startswith("```"):
+            inside = not inside
+            continue
+        yield number, line, inside
+
+
+def test_every_readme_section_is_outside_a_code_fence():
+    lines = list(_readme_blocks())
+    hidden = [(n, line) for n, line, inside in lines if inside and line.startswith("#") and " " in line
+              and line.split(" ", 1)[0] in ("##", "###")]
+    assert not hidden
+    assert not lines[-1][2], "the README ends inside a code fence"
+    headings = [line for _n, line, inside in lines if not inside and line.startswith("## ")]
+    assert "## Batch conversion and time series" in headings and "## Shell completion" in headings
+
+
+@pytest.mark.parametrize("shell, marker", [("bash", "complete -o"), ("zsh", "#compdef casualty"),
+                                           ("fish", "complete --no-files --command casualty")])
+def test_the_documented_completion_lines_give_a_script(shell, marker):
+    assert f"_CASUALTY_COMPLETE={shell}_source casualty" in (ROOT / "README.md").read_text("utf-8")
+    env = {**os.environ, "_CASUALTY_COMPLETE": f"{shell}_source"}
+    proc = subprocess.run(CASUALTY, env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and marker in proc.stdout
+
+
+@pytest.mark.parametrize("script, args", [("generate.py", ["OUT", "-n", "5"]), ("timeline_accuracy.py", []),
+                                          ("bench.py", ["--batch-only", "-n", "5", "--memory", ""])])
+def test_benches_in_a_clone_without_shared_data_say_so_in_one_line(tmp_path, script, args):
+    clone = tmp_path / "casualty" / "bench"   # no ../shared beside this clone
+    clone.mkdir(parents=True)
+    for name in ("generate.py", "timeline_accuracy.py", "bench.py", "extractor.py", "startup.py"):
+        (clone / name).write_bytes((ROOT / "bench" / name).read_bytes())
+    proc = subprocess.run([sys.executable, str(clone / script), *args], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=120)
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    assert "--data" in proc.stderr and "PetroIvaniuk" in proc.stderr
+
+
+def test_generate_documents_only_options_it_has():
+    text = (ROOT / "bench" / "generate.py").read_text("utf-8")
+    doc = text.split('"""')[1]
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--help"], capture_output=True,
+                          text=True, timeout=60)
+    options = {word.strip(".,()[]") for word in doc.split() if word.startswith("--")}
+    assert options and all(option in proc.stdout for option in options)
+
+
+def test_one_input_is_not_1_inputs(tmp_path):
+    result = run("batch", str(OFFICIAL), "-o", str(tmp_path / "out.jsonl"), "-j", "1")
+    assert "casualty: 1 input, 1 record, 0 failed" in result.stderr
+
+
+def test_the_svg_chart_has_a_date_axis(tmp_path):
+    from casualty_cli.timeline import build_timeline
+    from casualty_cli.timeline_io import write_plot
+
+    days = ["2024-01-10", "2024-02-11", "2024-03-12", "2024-04-13"]
+    rows = build_timeline([{"source": d, "as_of": d, "totals": {"tanks": 100 + i}} for i, d in enumerate(days)]).rows
+    write_plot(rows, str(tmp_path / "c.svg"))
+    svg = (tmp_path / "c.svg").read_text()
+    for month in ("2024-02", "2024-03", "2024-04"):
+        assert f">{month}</text>" in svg
+    short = build_timeline([{"source": d, "as_of": d, "totals": {"tanks": 1}} for d in ("2024-01-10", "2024-01-12")])
+    write_plot(short.rows, str(tmp_path / "d.svg"))
+    assert ">2024-01-10</text>" in (tmp_path / "d.svg").read_text()
