@@ -10,9 +10,17 @@ from .sources import Document
 
 
 def report_for(document: Document, options: ParseOptions):
-    """Parse one document; --published wins over the date found in the page."""
+    """Parse one document; --published wins over the date found in the page.
+
+    A web page whose precise text gave no figures is parsed again in its fuller form (its list items
+    recovered), so only such pages pay for the second extraction.
+    """
     published = options.published or document.published
     report = parse_text(document.text, published=published, language=options.language)
+    if document.fuller is not None and not (report.totals or report.daily or report.previous):
+        fuller = document.fuller()
+        if fuller != document.text:
+            report = parse_text(fuller, published=published, language=options.language)
     report.source = document.source
     if document.title and not report.title:
         report.title = document.title

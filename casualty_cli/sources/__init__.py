@@ -10,9 +10,9 @@ import io
 import itertools
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from ..errors import InputError
 from ..options import ArticleFields, ParseOptions
@@ -36,6 +36,8 @@ class Document:
     source: str
     published: date | None = None   # from the page's metadata; --published wins over it
     title: str | None = None
+    # A web page's fuller text (a second, recall-oriented extraction), asked for only when `text` gave no figures.
+    fuller: Callable[[], str] | None = field(default=None, compare=False, repr=False)
 
 
 def is_url(spec: str) -> bool:

@@ -8,8 +8,10 @@ output, and against the page's visible text when both come back empty.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from datetime import date, datetime
+from typing import Callable, NamedTuple
 
 from ..errors import InputError
 from ..options import ParseOptions
@@ -34,10 +36,11 @@ def html_document(data: bytes, source: str, options: ParseOptions, *, charset: s
     if len(_TAG.findall(data)) > MAX_ELEMENTS:
         raise InputError(source, f"too many HTML elements (more than {MAX_ELEMENTS}); not read")
     trafilatura = require("trafilatura", "web", source, "reading HTML")
-    text, title, published = extract_article(trafilatura, markup, url=url, max_date=max_date)
-    if not text.strip():
+    page = extract_article(trafilatura, markup, url=url, max_date=max_date)
+    if not page.text.strip():
         raise InputError(source, "no text found in the page")
-    return Document(text=text, source=source, published=published, title=title)
+    return Document(text=page.text, source=source, published=page.published, title=page.title,
+                    fuller=page.fuller)
 
 
 def decode_html(data: bytes, source: str, *, header_charset: str | None = None, forced: str | None = None) -> str:
@@ -87,7 +90,9 @@ def _usable_codec(name: str | None) -> str | None:
         return None
 
 
-def _config(trafilatura):
+@functools.lru_cache(maxsize=None)
+def _config():
+    """trafilatura's settings, read once per process (use_config() reads its settings file on every call)."""
     from trafilatura.settings import use_config
 
     config = use_config()
@@ -99,10 +104,22 @@ def _config(trafilatura):
     return config
 
 
-def extract_article(trafilatura, markup: str, *, url: str | None = None,
-                    max_date: date | None = None) -> tuple[str, str | None, date | None]:
-    """(main text, title, publication date) of a page."""
-    config = _config(trafilatura)
+class Page(NamedTuple):
+    text: str
+    title: str | None
+    published: date | None
+    fuller: Callable[[], str] | None   # the text with what a recall-oriented run adds (see extract_article)
+
+
+def extract_article(trafilatura, markup: str, *, url: str | None = None, max_date: date | None = None) -> Page:
+    """The main text, title and publication date of a page, from one parse of it.
+
+    The tree is parsed once: the title and the date are read from it, and trafilatura's extraction runs on it
+    (trafilatura works on its own copy). Its precise run is the text; its recall-oriented run, which recovers
+    list items the precise one can drop, is a second extraction that only pages needing it pay for: when
+    the precise text is empty it is run here, otherwise `fuller` runs it on demand (the pipeline asks when
+    the precise text gave no figures).
+    """
     date_params = {
         "extensive_search": False,   # metadata only: never a date guessed from trending boxes or footers
         "original_date": True,       # published, not updated
@@ -110,24 +127,50 @@ def extract_article(trafilatura, markup: str, *, url: str | None = None,
     }
     if max_date:
         date_params["max_date"] = max_date.isoformat()
+    try:
+        tree = trafilatura.load_html(markup)
+    except (ValueError, TypeError):
+        tree = None
+    if tree is None:
+        return Page(_visible_text(trafilatura, markup), None, None, None)
 
-    def run(favor_recall: bool):
+    def run(favor_recall: bool) -> str:
         try:
-            return trafilatura.bare_extraction(
-                markup, url=url, with_metadata=True, include_comments=False, include_tables=True,
-                favor_recall=favor_recall, favor_precision=False, date_extraction_params=date_params,
-                config=config, deduplicate=False)
+            result = trafilatura.bare_extraction(
+                tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
+                favor_recall=favor_recall, favor_precision=False, config=_config(), deduplicate=False)
         except (ValueError, TypeError, RecursionError):
-            return None
+            return ""
+        return _text_of(result)
 
+    title = page_title(tree)
+    published = metadata_date(tree, url=url, date_params=date_params)
     precise = run(False)
-    recall = run(True)
-    meta = precise or recall
-    text = choose_text(_text_of(precise), _text_of(recall))
+    if precise.strip():
+        return Page(precise, title, published, lambda: choose_text(precise, run(True)))
+    text = run(True)
     if not text.strip():
         text = _visible_text(trafilatura, markup)
-    title = (getattr(meta, "title", None) or None) if meta else None
-    return text, title, metadata_date(trafilatura, markup, url=url, date_params=date_params)
+    return Page(text, title, published, None)
+
+
+def page_title(tree) -> str | None:
+    """The title as trafilatura's metadata gives it (meta tags, then JSON-LD, then <title>/<h1>), without the
+    rest of its metadata search: that one also runs htmldate over the whole page, a date we do not use."""
+    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
+
+    try:
+        metadata = examine_meta(tree)
+        try:
+            metadata = extract_meta_json(tree, metadata)
+        except Exception:  # noqa: BLE001 - trafilatura guards this call the same way (bugs in its JSON-LD code)
+            pass
+        if not metadata.title:
+            metadata.title = extract_title(tree)
+        metadata.clean_and_trim()
+    except (ValueError, TypeError, RecursionError):
+        return None
+    return metadata.title or None
 
 
 # Where a page states its own date for machines: <head> (meta tags), JSON-LD and microdata anywhere.
@@ -135,7 +178,7 @@ _DATE_CARRIERS = ('//body//script[@type="application/ld+json"]'
                   ' | //body//*[@itemprop="datePublished" or @itemprop="dateCreated"]')
 
 
-def metadata_date(trafilatura, markup: str, *, url: str | None, date_params: dict) -> date | None:
+def metadata_date(tree, *, url: str | None, date_params: dict) -> date | None:
     """The publication date from the page's metadata and URL only.
 
     htmldate, even without its extensive search, also reads dates in the visible text ("Updated 12
@@ -145,19 +188,12 @@ def metadata_date(trafilatura, markup: str, *, url: str | None, date_params: dic
     from htmldate import find_date
     from lxml import etree
 
-    try:
-        tree = trafilatura.load_html(markup)
-    except (ValueError, TypeError):
-        tree = None
     parts = ["<html><head>"]
-    if tree is not None:
-        head = tree.find(".//head")
-        if head is not None:
-            parts.extend(etree.tostring(child, encoding="unicode", with_tail=False) for child in head)
-        parts.append("</head><body>")
-        parts.extend(etree.tostring(node, encoding="unicode", with_tail=False) for node in tree.xpath(_DATE_CARRIERS))
-    else:
-        parts.append("</head><body>")
+    head = tree.find(".//head")
+    if head is not None:
+        parts.extend(etree.tostring(child, encoding="unicode", with_tail=False) for child in head)
+    parts.append("</head><body>")
+    parts.extend(etree.tostring(node, encoding="unicode", with_tail=False) for node in tree.xpath(_DATE_CARRIERS))
     parts.append("</body></html>")
     try:
         found = find_date("".join(parts), url=url, **date_params)
