@@ -8,6 +8,7 @@ output, and against the page's visible text when both come back empty.
 from __future__ import annotations
 
 import codecs
+import copy
 import functools
 import re
 from datetime import date, datetime
@@ -33,7 +34,7 @@ def html_document(data: bytes, source: str, options: ParseOptions, *, charset: s
     from . import Document
 
     markup = decode_html(data, source, header_charset=charset, forced=options.encoding)
-    if len(_TAG.findall(data)) > MAX_ELEMENTS:
+    if data.count(b"<") > MAX_ELEMENTS and len(_TAG.findall(data)) > MAX_ELEMENTS:   # count cheaply first
         raise InputError(source, f"too many HTML elements (more than {MAX_ELEMENTS}); not read")
     trafilatura = require("trafilatura", "web", source, "reading HTML")
     page = extract_article(trafilatura, markup, url=url, max_date=max_date)
@@ -104,6 +105,27 @@ def _config():
     return config
 
 
+@functools.lru_cache(maxsize=None)
+def _extractors():
+    """trafilatura's options for our two runs, made once: building them reads a dozen settings through
+    configparser, which cost as much as a fifth of an extraction when done for every page."""
+    from trafilatura.settings import Extractor
+
+    def make(recall: bool):
+        return Extractor(config=_config(), output_format="python", fast=False, precision=False, recall=recall,
+                         comments=False, tables=True, dedup=False, with_metadata=False)
+
+    return make(False), make(True)
+
+
+def _extractor(recall: bool, url: str | None):
+    """The options of one run, for one page (its URL helps resolve links and names the page in logs)."""
+    options = copy.copy(_extractors()[recall])
+    options.url = url
+    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    return options
+
+
 class Page(NamedTuple):
     text: str
     title: str | None
@@ -136,9 +158,7 @@ def extract_article(trafilatura, markup: str, *, url: str | None = None, max_dat
 
     def run(favor_recall: bool) -> str:
         try:
-            result = trafilatura.bare_extraction(
-                tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
-                favor_recall=favor_recall, favor_precision=False, config=_config(), deduplicate=False)
+            result = trafilatura.bare_extraction(tree, options=_extractor(favor_recall, url))
         except (ValueError, TypeError, RecursionError):
             return ""
         return _text_of(result)
@@ -178,6 +198,13 @@ _DATE_CARRIERS = ('//body//script[@type="application/ld+json"]'
                   ' | //body//*[@itemprop="datePublished" or @itemprop="dateCreated"]')
 
 
+@functools.lru_cache(maxsize=None)
+def _date_carriers():
+    from lxml import etree
+
+    return etree.XPath(_DATE_CARRIERS)   # compiled once, not for every page
+
+
 def metadata_date(tree, *, url: str | None, date_params: dict) -> date | None:
     """The publication date from the page's metadata and URL only.
 
@@ -186,17 +213,20 @@ def metadata_date(tree, *, url: str | None, date_params: dict) -> date | None:
     carry metadata.
     """
     from htmldate import find_date
-    from lxml import etree
+    from lxml.html import Element
 
-    parts = ["<html><head>"]
-    head = tree.find(".//head")
-    if head is not None:
-        parts.extend(etree.tostring(child, encoding="unicode", with_tail=False) for child in head)
-    parts.append("</head><body>")
-    parts.extend(etree.tostring(node, encoding="unicode", with_tail=False) for node in tree.xpath(_DATE_CARRIERS))
-    parts.append("</body></html>")
+    # A page of copies of those parts (without the text that follows each), built as a tree: no text to parse.
+    carriers = Element("html")
+    head, body = Element("head"), Element("body")
+    carriers.extend((head, body))
+    page_head = tree.find(".//head")
+    for parent, nodes in ((head, page_head if page_head is not None else ()), (body, _date_carriers()(tree))):
+        for node in nodes:
+            node = copy.deepcopy(node)
+            node.tail = None
+            parent.append(node)
     try:
-        found = find_date("".join(parts), url=url, **date_params)
+        found = find_date(carriers, url=url, **date_params)
     except (ValueError, TypeError):
         return None
     return _as_date(found)
