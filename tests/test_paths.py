@@ -305,3 +305,50 @@ def test_the_svg_chart_has_a_date_axis(tmp_path):
     short = build_timeline([{"source": d, "as_of": d, "totals": {"tanks": 1}} for d in ("2024-01-10", "2024-01-12")])
     write_plot(short.rows, str(tmp_path / "d.svg"))
     assert ">2024-01-10</text>" in (tmp_path / "d.svg").read_text()
+
+
+# ---------------------------------------------------------------- 6. web pages at the speed of their parser
+
+def test_a_page_with_figures_is_parsed_once_and_extracted_once(monkeypatch):
+    """One tree per page: trafilatura extracts from our parsed tree (never re-parsing the markup), once."""
+    import trafilatura
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    import webserver
+
+    from casualty_cli.options import ParseOptions
+    from casualty_cli.pipeline import report_for
+    from casualty_cli.sources import read_bytes
+
+    given = []
+    extract = trafilatura.bare_extraction
+
+    def counting(content, *args, **kwargs):
+        given.append(type(content).__name__)
+        return extract(content, *args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", counting)
+    [document] = read_bytes(webserver.NEWS_PAGE, "page", ParseOptions(), media_type="text/html")
+    report = report_for(document, ParseOptions())
+    assert given == ["HtmlElement"]
+    assert report.totals["tanks"] == 8674 and report.published.isoformat() == "2024-11-22"
+    assert document.title == "Russia has lost 632,630 troops since February 2022, General Staff says"
+
+
+def test_the_fuller_text_is_read_only_when_the_first_gave_no_figures():
+    from casualty_cli.options import ParseOptions
+    from casualty_cli.pipeline import report_for
+    from casualty_cli.sources import Document
+
+    asked = []
+
+    def fuller():
+        asked.append(True)
+        return "The General Staff said Russia has lost 632,630 troops since 24 February 2022."
+
+    found = report_for(Document(text="Russia has lost 8,674 tanks, the General Staff said.", source="a",
+                                fuller=fuller), ParseOptions())
+    assert found.totals == {"tanks": 8674} and not asked
+    empty = report_for(Document(text="Menu. Subscribe. The figures follow.", source="b", fuller=fuller),
+                       ParseOptions())
+    assert empty.totals == {"personnel": 632630} and asked == [True]
