@@ -72,15 +72,6 @@ def cli():
     """
 
 
-def _cpu_count() -> int:
-    import os
-
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
 def field_options(func):
     """Where JSONL articles keep their text, date and source: shared by parse, batch and timeline."""
     func = click.option("--source-field", default="url", show_default=True, metavar="NAME",
@@ -89,16 +80,6 @@ def field_options(func):
                         help="JSONL articles: the field with the publication date.")(func)
     func = click.option("--text-field", default="text", show_default=True, metavar="NAME",
                         help="JSONL articles: the field with the article text.")(func)
-    return func
-
-
-def article_options(func):
-    """JSONL article fields, lists of inputs and workers, shared by batch and timeline."""
-    func = field_options(func)
-    func = click.option("--from-list", "from_list", multiple=True, metavar="FILE",
-                        help="Read inputs (paths, URLs) from FILE, one a line ('-': standard input).")(func)
-    func = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-                        help="Worker processes [default: the number of CPUs].")(func)
     return func
 
 
@@ -244,6 +225,25 @@ def _write(records, fmt, out, *, color, evidence):
             render.write_json(collected, out)
         else:
             render.write_table(collected, out, color=color, evidence=evidence)
+
+
+def _cpu_count() -> int:
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def article_options(func):
+    """JSONL article fields, lists of inputs and workers, shared by batch and timeline."""
+    func = field_options(func)
+    func = click.option("--from-list", "from_list", multiple=True, metavar="FILE",
+                        help="Read inputs (paths, URLs) from FILE, one a line ('-': standard input).")(func)
+    func = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+                        help="Worker processes [default: the number of CPUs].")(func)
+    return func
 
 
 @cli.command()
