@@ -9,14 +9,20 @@ Two styles, both written here from the dataset's numbers (no text is copied from
 Independent of casualty_cli on purpose: it produces inputs, the tool under test reads them.
 
     python bench/generate.py OUT_DIR -n 20000              # .txt files (official/ and news/ sub-folders)
+    python bench/generate.py OUT_DIR -n 2000 --html        # saved web pages (.html) around the same reports
     python bench/generate.py OUT.jsonl -n 20000            # one JSONL file of articles (text, date, url)
-    python bench/generate.py OUT.jsonl --from 2022-05-01 --to 2026-08-08 --all-days
+    python bench/generate.py OUT.jsonl --from 2022-05-01 --to 2026-08-08  # without -n: every day, both styles
+
+The dataset is read from ../shared/data/petroivaniuk beside the project, or from --data DIR (a folder
+with russia_losses_equipment.json, russia_losses_personnel.json and russia_losses_equipment_correction.json,
+as in https://github.com/PetroIvaniuk/2022-Ukraine-Russia-War-Dataset/tree/main/data/json).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
@@ -36,6 +42,19 @@ KEYS = {
 ORDER = ("personnel", "tanks", "afv", "artillery", "mlrs", "air_defense", "aircraft", "helicopters", "uav",
          "srbm", "cruise_missiles", "ships", "submarines", "vehicles", "fuel_tanks", "special_equipment",
          "ground_robots")
+
+
+DATA_FILES = ("russia_losses_equipment.json", "russia_losses_personnel.json", "russia_losses_equipment_correction.json")
+
+
+def check_data(data_dir: Path | str) -> Path:
+    """The dataset folder, or exit with one line saying what is missing and how to point at it."""
+    data_dir = Path(data_dir)
+    missing = [name for name in DATA_FILES if not (data_dir / name).is_file()]
+    if missing:
+        raise SystemExit(f"{Path(sys.argv[0]).name}: the PetroIvaniuk dataset is not at {data_dir} (missing "
+                         f"{', '.join(missing)}); give its folder with --data DIR")
+    return data_dir
 
 
 def load_days(data_dir: Path | str = DATA) -> list[dict[str, Any]]:
@@ -177,6 +196,51 @@ def news_text(day: dict[str, Any]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+# ---------------------------------------------------------------- saved web pages
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{title} | The Example Ledger</title>
+<meta name="description" content="{title}">
+<meta property="og:title" content="{title}">
+<meta property="article:published_time" content="{day}T09:30:00+02:00">
+<link rel="canonical" href="{url}">
+<link rel="stylesheet" href="/static/site.css"><script src="/static/site.js" defer></script>
+</head><body>
+<header><a class="logo" href="/">The Example Ledger</a>
+<nav><ul><li><a href="/world">World</a></li><li><a href="/economy">Economy</a></li><li><a href="/war">War</a></li>
+<li><a href="/opinion">Opinion</a></li><li><a href="/sport">Sport</a></li><li><a href="/live">Live: day {n}</a></li>
+</ul></nav><div class="ticker">EUR/UAH 41.2 · USD/UAH 39.8 · Brent 81.4</div></header>
+<main><article><h1>{title}</h1><p class="byline">By the newsroom · {day}</p>
+{body}
+<p>The figures cannot be independently verified.</p></article>
+<aside><h2>Most read</h2><ol><li><a href="/a1">Power cuts scheduled in 12 regions</a></li>
+<li><a href="/a2">Grain exports rose 4% in the quarter</a></li><li><a href="/a3">Five things to know today</a></li>
+<li><a href="/a4">Drone maker opens a second plant</a></li><li><a href="/a5">Weather: 25 degrees by Friday</a></li></ol>
+</aside></main>
+<footer><p>© 2022-2026 The Example Ledger · <a href="/about">About</a> · <a href="/privacy">Privacy</a>
+· <a href="/subscribe">Subscribe</a></p></footer>
+</body></html>
+"""
+
+
+def page_html(report: dict[str, Any]) -> str:
+    """A small saved news page around a report: navigation, ticker, most-read box and footer around it."""
+    from html import escape
+
+    when = date.fromisoformat(report["date"])
+    if report["style"] == "official":
+        lines = report["text"].splitlines()
+        body = (f"<p>{escape(lines[0])}</p>\n<ul>"
+                + "".join(f"<li>{escape(line)}</li>" for line in lines[1:-1]) + f"</ul>\n<p>{escape(lines[-1])}</p>")
+        title = f"Russian losses as of {when:%d %B %Y}"
+    else:
+        body = "\n".join(f"<p>{escape(p)}</p>" for p in report["text"].split("\n\n") if p.strip())
+        title = f"Russia's losses in Ukraine: the General Staff's figures for {when:%d %B}"
+    return PAGE.format(title=escape(title), day=report["date"], url=escape(report["url"]),
+                       n=(when - date(2022, 2, 24)).days + 1, body=body)
+
+
 # ---------------------------------------------------------------- corpora
 
 def official_url(when: date) -> str:
@@ -202,7 +266,7 @@ def reports(days: list[dict[str, Any]], n: int | None = None) -> Iterator[dict[s
 
 
 def write(out: str, n: int | None, start: str | None = None, end: str | None = None,
-          data_dir: Path | str = DATA) -> int:
+          data_dir: Path | str = DATA, html: bool = False) -> int:
     days = load_days(data_dir)
     if start:
         days = [d for d in days if d["date"] >= date.fromisoformat(start)]
@@ -218,8 +282,9 @@ def write(out: str, n: int | None, start: str | None = None, end: str | None = N
     for i, report in enumerate(reports(days, n)):
         folder = os.path.join(out, report["style"], report["date"][:7])
         os.makedirs(folder, exist_ok=True)
-        with open(os.path.join(folder, f"{i:07d}-{report['date']}.txt"), "w", encoding="utf-8") as handle:
-            handle.write(report["text"])
+        name = f"{i:07d}-{report['date']}" + (".html" if html else ".txt")
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
+            handle.write(page_html(report) if html else report["text"])
         count += 1
     return count
 
@@ -231,8 +296,9 @@ def main() -> None:
     parser.add_argument("--from", dest="start", help="first date (YYYY-MM-DD)")
     parser.add_argument("--to", dest="end", help="last date (YYYY-MM-DD)")
     parser.add_argument("--data", default=str(DATA), help="the petroivaniuk data folder")
+    parser.add_argument("--html", action="store_true", help="write saved web pages (.html) instead of .txt files")
     args = parser.parse_args()
-    print(write(args.out, args.n, args.start, args.end, args.data), "reports")
+    print(write(args.out, args.n, args.start, args.end, check_data(args.data), html=args.html), "reports")
 
 
 if __name__ == "__main__":

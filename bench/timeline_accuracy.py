@@ -3,7 +3,7 @@ news prose for every day 2022-05-01 .. 2026-08-08) go through `casualty batch` a
 (as real subprocesses); the series is compared with the dataset cell by cell (date x category), and
 the dataset's real downward corrections must come out flagged `decrease`.
 
-    python bench/timeline_accuracy.py [--from 2022-05-01] [--to 2026-08-08] [-j 2] [--keep DIR]
+    python bench/timeline_accuracy.py [--from 2022-05-01] [--to 2026-08-08] [-j 2] [--keep DIR] [--data DIR]
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import load_days, write  # noqa: E402
+from generate import DATA, check_data, load_days, write  # noqa: E402
 
 
 def main() -> None:
@@ -27,11 +27,13 @@ def main() -> None:
     parser.add_argument("--to", dest="end", default="2026-08-08")
     parser.add_argument("-j", "--jobs", default="2")
     parser.add_argument("--keep", help="keep the generated files and outputs in this folder")
+    parser.add_argument("--data", default=str(DATA), help="the petroivaniuk data folder")
     args = parser.parse_args()
+    data = check_data(args.data)
     folder = args.keep or tempfile.mkdtemp(prefix="casualty-timeline-")
     os.makedirs(folder, exist_ok=True)
     articles, db, series = (os.path.join(folder, n) for n in ("articles.jsonl", "losses.db", "series.csv"))
-    n = write(articles, None, args.start, args.end)
+    n = write(articles, None, args.start, args.end, data)
     started = time.perf_counter()
     cli = [sys.executable, "-m", "casualty_cli"]
     subprocess.run([*cli, "batch", articles, "-o", db, "-j", args.jobs, "-q"], check=False)
@@ -39,7 +41,8 @@ def main() -> None:
     seconds = time.perf_counter() - started
 
     start, end = date.fromisoformat(args.start), date.fromisoformat(args.end)
-    days = [d for d in load_days() if start <= d["date"] <= end]
+    all_days = load_days(data)
+    days = [d for d in all_days if start <= d["date"] <= end]
     truth = {(d["date"].isoformat(), c): v for d in days for c, v in d["totals"].items()}
     got = {}
     flagged = set()
@@ -53,7 +56,7 @@ def main() -> None:
     extra = sum(1 for key in got if key not in truth)
     # the dataset's own day-over-day decreases (official corrections)
     decreases, previous = set(), {}
-    for d in load_days():
+    for d in all_days:
         for c, v in d["totals"].items():
             if c in previous and v < previous[c] and start <= d["date"] <= end:
                 decreases.add((d["date"].isoformat(), c))

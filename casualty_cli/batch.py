@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import glob
 import io
-import json
 import os
 import signal
 import threading
@@ -24,20 +23,11 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import InputError
-from .options import ParseOptions
+from .options import ArticleFields, ParseOptions
 
 EXTENSIONS = (".txt", ".html", ".htm", ".gz", ".warc", ".jsonl")
 Task = tuple[str, str, Any]
 Result = tuple[str, list[dict[str, Any]]]
-
-
-@dataclass(frozen=True)
-class ArticleFields:
-    """Where a JSONL article keeps its text, date and source."""
-
-    text: str = "text"
-    date: str = "date"
-    source: str = "url"
 
 
 # ---------------------------------------------------------------- input expansion
@@ -123,32 +113,19 @@ def _expand_file(path: str, fields: ArticleFields) -> Iterator[Task]:
 
 def _articles(path: str, fields: ArticleFields) -> Iterator[Task]:
     """One task per line of a JSONL file of articles (streamed: the file is never loaded whole)."""
+    from .sources.articles import read_articles
+
     try:
         handle = open(path, "rb")
     except OSError as exc:
         yield ("error", path, exc.strerror or str(exc))
         return
     with handle:
-        for number, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            fallback = f"{path}#L{number}"
-            try:
-                article = json.loads(raw)
-            except ValueError:
-                yield ("error", fallback, "not a JSON object")
-                continue
-            if not isinstance(article, dict):
-                yield ("error", fallback, "not a JSON object")
-                continue
-            source = article.get(fields.source)
-            source = str(source) if source not in (None, "") else fallback
-            text = article.get(fields.text)
-            if not isinstance(text, str) or not text.strip():
-                yield ("error", source, f"no text in field {fields.text!r}")
-                continue
-            published = article.get(fields.date)
-            yield ("article", source, (text, str(published) if published is not None else None))
+        for item in read_articles(handle, path, fields):
+            if isinstance(item, InputError):
+                yield ("error", item.source, item.message)
+            else:
+                yield ("article", item.source, (item.text, item.date))
 
 
 def count_tasks(inputs: Sequence[str], from_list: Sequence[str], fields: ArticleFields) -> int | None:
@@ -197,6 +174,13 @@ def run_chunk(tasks: list[Task], options: ParseOptions) -> list[Result]:
     return [run_task(task, options) for task in tasks]
 
 
+def run_timed_chunk(tasks: list[Task], options: ParseOptions) -> tuple[float, list[Result]]:
+    """run_chunk, with the seconds it took where it ran (a Dask worker): chunks are sized from it."""
+    started = time.perf_counter()
+    results = run_chunk(tasks, options)
+    return time.perf_counter() - started, results
+
+
 def absolute(task: Task) -> Task:
     """The task with its file's absolute path, for workers that do not share our working directory."""
     kind, key, payload = task
@@ -218,15 +202,55 @@ def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield chunk
 
 
+class _Sizer:
+    """Chunk sizes for a cluster, from the seconds the workers report: every chunk costs a few round trips
+    between client, scheduler and worker, so a chunk should be long enough (about TARGET seconds of work)
+    for that cost not to count, yet short enough that many are in flight for many workers."""
+
+    TARGET = 0.5
+    LARGEST = 4096
+
+    def __init__(self, start: int):
+        self.size = start
+
+    def record(self, tasks: int, seconds: float) -> None:
+        if tasks and seconds > 0:
+            wanted = int(tasks * self.TARGET / seconds)
+            self.size = max(1, min(self.LARGEST, wanted, 4 * self.size))   # grows at most 4x a step
+
+
+def _sized_chunks(tasks: Iterable[Task], sizer: _Sizer) -> Iterator[list[Task]]:
+    chunk: list[Task] = []
+    for task in tasks:
+        chunk.append(task)
+        if len(chunk) >= sizer.size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _Timed:
+    """A future of run_timed_chunk's (seconds, results): gives the results, tells the sizer the seconds."""
+
+    def __init__(self, future: Any, tasks: int, sizer: _Sizer):
+        self.future, self.tasks, self.sizer = future, tasks, sizer
+
+    def result(self):
+        seconds, results = self.future.result()
+        self.sizer.record(self.tasks, seconds)
+        return results
+
+
 def ordered_map(submit: Callable[[list[Task]], Any], tasks: Iterable[Task], chunk_size: int,
-                window: int) -> Iterator[list[Result]]:
+                window: int, chunks: Iterable[list[Task]] | None = None) -> Iterator[list[Result]]:
     """Submit chunks while at most `window` are in flight; yield their results in input order.
 
     `submit(chunk)` returns a future (concurrent.futures or dask.distributed); a chunk whose future
-    fails (a worker died) becomes error records for its inputs.
+    fails (a worker died) becomes error records for its inputs. `chunks` replaces fixed-size chunks.
     """
     pending: deque[tuple[list[Task], Any]] = deque()
-    for chunk in _chunks(tasks, chunk_size):
+    for chunk in chunks if chunks is not None else _chunks(tasks, chunk_size):
         pending.append((chunk, submit(chunk)))
         while len(pending) >= window:
             yield _result(*pending.popleft())
@@ -258,8 +282,10 @@ def map_tasks(tasks: Iterable[Task], options: ParseOptions, *, jobs: int = 1, sc
     if scheduler:
         from .cluster import dask_submitter
 
+        sizer = _Sizer(chunk_size)
         with dask_submitter(scheduler, options, connect_timeout) as (submit, workers):
-            yield from ordered_map(submit, tasks, chunk_size, window=max(4, 4 * workers))
+            yield from ordered_map(lambda chunk: _Timed(submit(chunk), len(chunk), sizer), tasks, chunk_size,
+                                   window=max(4, 4 * workers), chunks=_sized_chunks(tasks, sizer))
     elif jobs <= 1:
         yield from ordered_map(lambda chunk: _Done(run_chunk(chunk, options)), tasks, chunk_size, window=1)
     else:

@@ -32,6 +32,21 @@ class Published(click.ParamType):
         return parsed
 
 
+class Language(click.ParamType):
+    """An ISO 639-1 code that has a lexicon; anything else is a usage error listing the codes (as --category)."""
+
+    name = "CODE"
+
+    def convert(self, value, param, ctx):
+        from .extract.lexicon import available_languages
+
+        code = str(value).strip().lower()
+        supported = available_languages()
+        if code not in supported:
+            self.fail(f"{value!r} is not a supported language; use one of: {', '.join(supported)}", param, ctx)
+        return code
+
+
 class _Group(click.Group):
     """Ctrl-C anywhere in a command: one line and exit 130 (click itself would say 'Aborted!' and exit 1)."""
 
@@ -57,10 +72,21 @@ def cli():
     """
 
 
+def field_options(func):
+    """Where JSONL articles keep their text, date and source: shared by parse, batch and timeline."""
+    func = click.option("--source-field", default="url", show_default=True, metavar="NAME",
+                        help="JSONL articles: the field naming the article (else FILE#Lline).")(func)
+    func = click.option("--date-field", default="date", show_default=True, metavar="NAME",
+                        help="JSONL articles: the field with the publication date.")(func)
+    func = click.option("--text-field", default="text", show_default=True, metavar="NAME",
+                        help="JSONL articles: the field with the article text.")(func)
+    return func
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("--published", type=Published(), help="Publication date (YYYY-MM-DD): resolves 'on Thursday'.")
-@click.option("--language", metavar="CODE", help="Language of the text (en, uk, ru, ...); detected when omitted.")
+@click.option("--language", type=Language(), help="Language of the text (en, uk, ru, ...); detected when omitted.")
 @click.option("--encoding", metavar="CODEC", help="Encoding of the input bytes [default: UTF-8, BOM stripped].")
 @click.option("-f", "--format", "fmt", type=click.Choice(["auto", "table", "json", "jsonl", "csv"]), default="auto",
               show_default=True, help="auto: a table on a terminal, JSON Lines otherwise.")
@@ -72,11 +98,15 @@ def cli():
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
               help="Seconds to wait for a URL to connect or send (the whole download: 3x).")
 @click.option("--fail-if-empty", is_flag=True, help="Exit 3 when no figure was found in any input.")
+@field_options
 @click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
-def parse(inputs, published, language, encoding, fmt, output, evidence, max_bytes, timeout, fail_if_empty, debug):
+def parse(inputs, published, language, encoding, fmt, output, evidence, max_bytes, timeout, fail_if_empty,
+          text_field, date_field, source_field, debug):
     """Extract the figures from each INPUT (a file, '-' for standard input, or an http(s) URL).
 
-    With no INPUT, standard input is read when it is piped. Web pages (URLs, saved .html files) are
+    With no INPUT, standard input is read when it is piped. Standard input holds one text (or several
+    separated by form feeds, a record each), or JSON Lines of articles; so does a .jsonl file: a record
+    per line (--text-field, --date-field, --source-field). Web pages (URLs, saved .html files) are
     reduced to their article's text, dated from their metadata; .gz files are unpacked; each HTML or
     text response in a WARC archive is one result. Pages need the 'web' extra, WARC the 'warc' extra.
 
@@ -85,8 +115,8 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
     still printed), 2 usage error, 3 no figures with --fail-if-empty.
     """
     from .extract import MAX_TEXT
-    from .options import ParseOptions
-    from .pipeline import report_for
+    from .options import ArticleFields, ParseOptions
+    from .pipeline import dated_only_by_publication, report_for
     from .sources import read_documents
 
     env = Environment.from_process()
@@ -94,14 +124,15 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
         if env.stdin_isatty:
             raise click.UsageError("no input: name a file, or pipe text in (e.g. `cat article.txt | casualty parse`)")
         inputs = ("-",)
-    options = ParseOptions(published=published, language=language.lower() if language else None,
+    options = ParseOptions(published=published, language=language,
                            encoding=encoding, max_bytes=max_bytes, timeout=timeout)
     if fmt == "auto":
         fmt = "table" if env.stdout_isatty and not output else "jsonl"
-    state = {"failed": 0, "figures": False}
+    state = {"failed": 0, "figures": False, "undated": []}
 
     def records():
-        for item in read_documents(inputs, options, env.stdin):
+        fields = ArticleFields(text=text_field, date=date_field, source=source_field)
+        for item in read_documents(inputs, options, env.stdin, fields):
             if isinstance(item, InputError):
                 state["failed"] += 1
                 _error(str(item))
@@ -111,6 +142,8 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
                            err=True)
             record = report_for(item, options).to_dict()
             state["figures"] = state["figures"] or _has_figures(record)
+            if dated_only_by_publication(item, options, record):
+                state["undated"].append(item.source)
             yield record
 
     with _one_line_errors(debug):
@@ -122,10 +155,19 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
                 sys.exit(ExitStatus.INPUT_FAILED)
         with _destination(output, env) as (out, color):
             _write(produced, fmt, out, color=color, evidence=evidence)
+    if state["undated"]:
+        _undated_note(state["undated"])
     if state["failed"]:
         sys.exit(ExitStatus.INPUT_FAILED)
     if fail_if_empty and not state["figures"]:
         sys.exit(ExitStatus.EMPTY)
+
+
+def _undated_note(sources: list[str]) -> None:
+    """Figures a weekday ("on Thursday") dates, read without a publication date: say how to date them."""
+    named = ", ".join(sources[:3]) + (f" and {len(sources) - 3:,} more" if len(sources) > 3 else "")
+    click.echo(f"casualty: note: {named}: the figures are dated by a weekday or a day without its year; "
+               "give the publication date to date them: --published YYYY-MM-DD", err=True)
 
 
 @contextlib.contextmanager
@@ -195,13 +237,8 @@ def _cpu_count() -> int:
 
 
 def article_options(func):
-    """JSONL article fields, shared by batch and timeline."""
-    func = click.option("--source-field", default="url", show_default=True, metavar="NAME",
-                        help="JSONL articles: the field naming the article (else FILE#Lline).")(func)
-    func = click.option("--date-field", default="date", show_default=True, metavar="NAME",
-                        help="JSONL articles: the field with the publication date.")(func)
-    func = click.option("--text-field", default="text", show_default=True, metavar="NAME",
-                        help="JSONL articles: the field with the article text.")(func)
+    """JSONL article fields, lists of inputs and workers, shared by batch and timeline."""
+    func = field_options(func)
     func = click.option("--from-list", "from_list", multiple=True, metavar="FILE",
                         help="Read inputs (paths, URLs) from FILE, one a line ('-': standard input).")(func)
     func = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
@@ -220,7 +257,7 @@ def article_options(func):
               help="Seconds to wait for the Dask scheduler.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (failures are still listed).")
 @click.option("--published", type=Published(), help="Publication date for every input (YYYY-MM-DD).")
-@click.option("--language", metavar="CODE", help="Language of the texts; detected when omitted.")
+@click.option("--language", type=Language(), help="Language of the texts; detected when omitted.")
 @click.option("--encoding", metavar="CODEC", help="Encoding of the input bytes [default: UTF-8, BOM stripped].")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024, show_default=True,
               help="Refuse inputs larger than this.")
@@ -246,8 +283,8 @@ def batch(inputs, output, from_list, jobs, text_field, date_field, source_field,
     \b
     Exit status: 0 ok, 1 some input failed (its error is in OUT and on stderr), 2 usage error.
     """
-    from .batch import ArticleFields, count_tasks, expand_inputs, run_batch
-    from .options import ParseOptions
+    from .batch import count_tasks, expand_inputs, run_batch
+    from .options import ArticleFields, ParseOptions
     from .progress import progress_bar
     from .writers import open_writer, output_kind
 
@@ -264,7 +301,7 @@ def batch(inputs, output, from_list, jobs, text_field, date_field, source_field,
         raise click.UsageError("batch reads files, not text, from standard input: use --from-list - "
                                "(e.g. `find archive -name '*.html' | casualty batch --from-list - -o out.db`)")
     fields = ArticleFields(text=text_field, date=date_field, source=source_field)
-    options = ParseOptions(published=published, language=language.lower() if language else None,
+    options = ParseOptions(published=published, language=language,
                            encoding=encoding, max_bytes=max_bytes, timeout=timeout)
     jobs = jobs or _cpu_count()
     show = env.stderr_isatty and not quiet
@@ -284,12 +321,12 @@ def batch(inputs, output, from_list, jobs, text_field, date_field, source_field,
     for source, message in stats.failures:
         _error(f"{source}: {message}")
     if stats.failed > len(stats.failures):
-        _error(f"... and {stats.failed - len(stats.failures)} more failed inputs (see the errors in {output})")
+        _error(f"... and {_count(stats.failed - len(stats.failures), 'more failed input')} (see the errors in {output})")
     if not quiet:
         rate = stats.inputs / stats.seconds if stats.seconds else 0.0
         skipped = f", {stats.skipped:,} skipped (already in {output})" if stats.skipped else ""
-        click.echo(f"casualty: {stats.inputs:,} inputs, {stats.records:,} records, {stats.failed:,} failed{skipped}"
-                   f" in {stats.seconds:.1f} s ({rate:,.0f} inputs/s)", err=True)
+        click.echo(f"casualty: {_count(stats.inputs, 'input')}, {_count(stats.records, 'record')}, {stats.failed:,}"
+                   f" failed{skipped} in {stats.seconds:.1f} s ({rate:,.0f} inputs/s)", err=True)
     if stats.failed:
         sys.exit(ExitStatus.INPUT_FAILED)
 
@@ -308,7 +345,7 @@ def batch(inputs, output, from_list, jobs, text_field, date_field, source_field,
 @click.option("--chart", is_flag=True, help="Draw each series in the terminal (instead of the rows).")
 @click.option("--plot", metavar="FILE.svg|FILE.png", help="Also write a chart (PNG needs the 'plot' extra).")
 @click.option("--published", type=Published(), help="Publication date for articles that lack one.")
-@click.option("--language", metavar="CODE", help="Language of the texts; detected when omitted.")
+@click.option("--language", type=Language(), help="Language of the texts; detected when omitted.")
 @click.option("--reference", "reference_spec", metavar="FILE|default",
               help="Flag `reference` where a source differs from this series ('default': see `casualty reference`).")
 @click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
@@ -326,8 +363,7 @@ def timeline(inputs, from_list, jobs, text_field, date_field, source_field, fmt,
       casualty timeline losses.db -f csv -o series.csv --plot series.svg
       casualty timeline losses.db --reference default -f csv    # flags: reference
     """
-    from .batch import ArticleFields
-    from .options import ParseOptions
+    from .options import ArticleFields, ParseOptions
     from .timeline import build_timeline, official_matcher
     from . import timeline_io
 
@@ -335,7 +371,7 @@ def timeline(inputs, from_list, jobs, text_field, date_field, source_field, fmt,
     if not inputs and not from_list:
         raise click.UsageError("no input: name batch outputs (.db, .jsonl, .csv) or articles")
     fields = ArticleFields(text=text_field, date=date_field, source=source_field)
-    options = ParseOptions(published=published, language=language.lower() if language else None)
+    options = ParseOptions(published=published, language=language)
     with _one_line_errors(debug):
         records = timeline_io.read_records(inputs, from_list, fields, options, jobs or _cpu_count(), env.stdin)
         result = build_timeline(records, categories or None, official_matcher(official))
@@ -362,7 +398,8 @@ def timeline(inputs, from_list, jobs, text_field, date_field, source_field, fmt,
         with _destination(output, env) as (out, color):
             write(out, color)
     if result.undated:
-        click.echo(f"casualty: {result.undated:,} records with totals but no date (as_of) were left out", err=True)
+        click.echo(f"casualty: {_count(result.undated, 'record')} with totals but no date (as_of) "
+                   f"{'was' if result.undated == 1 else 'were'} left out", err=True)
 
 
 # ---------------------------------------------------------------- check and reference (issue 17)
@@ -376,7 +413,7 @@ def timeline(inputs, from_list, jobs, text_field, date_field, source_field, fmt,
 @click.option("--fail-on", type=click.Choice(["differ", "unverified"]), default=None,
               help="Exit 4 when some figure differs (differ), or also when one could not be checked (unverified).")
 @click.option("--published", type=Published(), help="Publication date (YYYY-MM-DD): resolves 'on Thursday'.")
-@click.option("--language", metavar="CODE", help="Language of the text (en, uk, ru, ...); detected when omitted.")
+@click.option("--language", type=Language(), help="Language of the text (en, uk, ru, ...); detected when omitted.")
 @click.option("--encoding", metavar="CODEC", help="Encoding of the input bytes [default: UTF-8, BOM stripped].")
 @click.option("-f", "--format", "fmt", type=click.Choice(["auto", "table", "json", "jsonl", "csv"]), default="auto",
               show_default=True, help="auto: a table on a terminal, JSON Lines otherwise.")
@@ -418,7 +455,7 @@ def check(inputs, reference_spec, fail_on, published, language, encoding, fmt, o
         if env.stdin_isatty:
             raise click.UsageError("no input: name a file, or pipe text in (e.g. `cat article.txt | casualty check`)")
         inputs = ("-",)
-    options = ParseOptions(published=published, language=language.lower() if language else None,
+    options = ParseOptions(published=published, language=language,
                            encoding=encoding, max_bytes=max_bytes, timeout=timeout)
     if fmt == "auto":
         fmt = "table" if env.stdout_isatty and not output else "jsonl"
@@ -534,6 +571,11 @@ def schema():
     from .schema import RECORD_SCHEMA
 
     click.echo(json.dumps(RECORD_SCHEMA, indent=2))
+
+
+def _count(number: int, noun: str) -> str:
+    """'1 input', '2 inputs', '1,000 records'."""
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
 def _error(message: str) -> None:

@@ -8,6 +8,15 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
+class ArticleFields:
+    """Where a JSONL article keeps its text, date and source (--text-field, --date-field, --source-field)."""
+
+    text: str = "text"
+    date: str = "date"
+    source: str = "url"
+
+
+@dataclass(frozen=True)
 class ParseOptions:
     published: date | None = None     # overrides any date found in the page
     language: str | None = None       # ISO 639-1; None: detect

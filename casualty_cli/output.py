@@ -18,6 +18,22 @@ def _special(path: str) -> bool:
         return False
 
 
+def _umask() -> int:
+    """The process's umask (only readable by setting it: set and put straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def file_mode(path: str) -> int:
+    """The permissions a replacement for `path` gets: those of the file it replaces, else what any file the
+    user creates gets (0666 less the umask). mkstemp's 0600 would otherwise turn every `-o FILE` private."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 def output_error(path: str, exc: OSError) -> OutputError:
     return OutputError(f"cannot write {path}: {exc.strerror or exc}")
 
@@ -38,10 +54,15 @@ def atomic_text_file(path: str) -> Iterator[TextIO]:
             raise output_error(path, exc) from None
         return
     directory = os.path.dirname(os.path.abspath(path))
+    mode = file_mode(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=".casualty-", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise output_error(path, exc) from None
+    try:
+        os.fchmod(fd, mode)
+    except OSError:
+        pass   # a file system without modes (a FAT stick): what it gives is all there is
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle

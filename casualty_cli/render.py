@@ -23,6 +23,27 @@ CATEGORY_LABELS = {
 }
 
 
+# What each cross-check of a row says, passed and failed, strongest first: the table names the check it
+# made, since a row without a previous total can only be checked for change <= total.
+CHECK_WORDS = {
+    "daily == total - previous": ("change = total − previous", "change ≠ total − previous"),
+    "total >= previous": ("total ≥ previous", "total < previous"),
+    "daily <= total": ("change ≤ total", "change > total"),
+}
+
+
+def check_cell(checks: list[dict[str, Any]]) -> tuple[str, bool | None]:
+    """('✗ what failed', False), ('✓ the strongest check passed', True), or ('', None) when none was made."""
+    failed = [CHECK_WORDS.get(c["check"], (c["check"],) * 2)[1] for c in checks if not c["ok"]]
+    if failed:
+        return "✗ " + "; ".join(failed), False
+    passed = [c["check"] for c in checks]
+    for name, (words, _failed) in CHECK_WORDS.items():
+        if name in passed:
+            return "✓ " + words, True
+    return ("✓ " + passed[0], True) if passed else ("", None)
+
+
 def write_json(records: list[dict[str, Any]], out: TextIO) -> None:
     """One record as an object; several as an array."""
     payload: Any = records[0] if len(records) == 1 else records
@@ -54,12 +75,25 @@ def write_csv(records: Iterable[dict[str, Any]], out: TextIO, header: bool = Tru
 def write_table(records: list[dict[str, Any]], out: TextIO, *, color: bool, evidence: bool = False,
                 width: int | None = None) -> None:
     """A rich table per record: the date and reporter above, claims below, failed checks marked."""
-    from rich.console import Console
-
-    console = Console(file=out, no_color=not color, highlight=False, force_terminal=color,
-                      width=width or (None if color else 100), soft_wrap=False)
+    console = make_console(out, no_color=not color, highlight=False, force_terminal=color,
+                           width=width or (None if color else 100), soft_wrap=False)
     for renderable in table_renderables(records, evidence=evidence):
         console.print(renderable)
+
+
+def make_console(out: TextIO, **options: Any):
+    """A rich Console on `out` that lets a closed pipe be a BrokenPipeError, as for every other format.
+
+    rich's own reaction (Console.on_broken_pipe) is to exit with status 1 and no message, which turned
+    `casualty parse -f table ... | head -1` into a failure; the commands end quietly with status 0 instead.
+    """
+    from rich.console import Console
+
+    class _PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return _PipeConsole(file=out, **options)
 
 
 def table_renderables(records: list[dict[str, Any]], *, evidence: bool = False) -> Iterable[Any]:
@@ -72,7 +106,7 @@ def table_renderables(records: list[dict[str, Any]], *, evidence: bool = False) 
             yield Text("")
         head = Text()
         head.append(str(record.get("source")), style="bold")
-        facts = [("as of", record.get("as_of")), ("since", record.get("since")),
+        facts = [("title", record.get("title")), ("as of", record.get("as_of")), ("since", record.get("since")),
                  ("published", record.get("published")), ("reporter", record.get("reporter")),
                  ("language", record.get("language"))]
         for label, value in facts:
@@ -83,8 +117,9 @@ def table_renderables(records: list[dict[str, Any]], *, evidence: bool = False) 
             head.append("\ndirections of greatest losses: ", style="dim")
             head.append(", ".join(record["directions"]))
         yield head
-        failed = {c["category"] for c in record.get("checks", []) if not c["ok"]}
-        checked = {c["category"] for c in record.get("checks", [])}
+        checks: dict[str, list[dict[str, Any]]] = {}
+        for check in record.get("checks", []):
+            checks.setdefault(check["category"], []).append(check)
         rows = [c for c in CATEGORIES if any(c in record.get(r, {}) for r in ("totals", "daily", "previous"))]
         if not rows:
             yield Text("no figures found", style="italic")
@@ -94,16 +129,16 @@ def table_renderables(records: list[dict[str, Any]], *, evidence: bool = False) 
             table.add_column("total", justify="right")
             table.add_column("change", justify="right")
             table.add_column("previous", justify="right")
-            table.add_column("check", justify="center")
+            table.add_column("check")
             if evidence:
                 table.add_column("evidence", overflow="fold")
             for category in rows:
                 total = record.get("totals", {}).get(category)
                 daily = record.get("daily", {}).get(category)
                 previous = record.get("previous", {}).get(category)
+                words, ok = check_cell(checks.get(category, []))
                 cells = [CATEGORY_LABELS[category], _num(total), f"+{daily:,}" if daily is not None else "",
-                         _num(previous), Text("✗", style="bold red") if category in failed
-                         else Text("✓", style="green") if category in checked else ""]
+                         _num(previous), Text(words, style="green" if ok else "bold red") if words else ""]
                 if evidence:
                     quotes = [record.get("evidence", {}).get(f"{role}.{category}") for role in ("totals", "daily", "previous")]
                     cells.append(" | ".join(repr(q["text"]) for q in quotes if q))

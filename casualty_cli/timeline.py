@@ -4,8 +4,9 @@ Pure: reads only record dictionaries (Report.to_dict() or batch outputs) and ret
 
 - consensus: the total given by most sources; on a tie an official post (the General Staff's own pages)
   wins over news, then the larger figure;
-- daily: recomputed from the previous row's consensus total, beside `reported_daily` (what the
-  reports themselves printed, by the same consensus);
+- daily: recomputed from the previous day's consensus total, beside `reported_daily` (what the
+  reports themselves printed, by the same consensus); after a gap there is no previous day, so `daily`
+  stays empty and the change since the last dated row is `change`, over `days` days;
 - flags: `conflict` (sources disagree), `decrease` (the total went down: a correction),
   `gap` (dates missing before this row), `daily_mismatch` (reported daily != recomputed daily), and with
   `timeline --reference`, `reference` (a source's total differs from the reference series; check.flag_timeline).
@@ -22,7 +23,7 @@ from urllib.parse import urlsplit
 from .model import CATEGORIES
 
 FLAGS = ("conflict", "decrease", "gap", "daily_mismatch", "reference")
-CSV_HEADER = ("date", "category", "total", "daily", "reported_daily", "sources", "flags")
+CSV_HEADER = ("date", "category", "total", "daily", "reported_daily", "sources", "flags", "change", "days")
 OFFICIAL_HOSTS = ("mil.gov.ua", "mod.gov.ua", "kmu.gov.ua", "zsu.gov.ua", "mon.gov.ua")
 OFFICIAL_PAGES = ("t.me/generalstaffzsu", "facebook.com/generalstaff.ua")
 
@@ -38,18 +39,21 @@ class Row:
     flags: list[str] = field(default_factory=list)
     values: dict[int, int] = field(default_factory=dict)   # every total given, and by how many sources
     reference: int | None = None   # --reference: the reference total of this date (check.flag_timeline)
+    change: int | None = None   # total - the previous row's total (of this category), over `days` days
+    days: int | None = None     # daily == change only when days == 1
 
     def to_dict(self) -> dict[str, Any]:
         record = {"date": self.date.isoformat(), "category": self.category, "total": self.total, "daily": self.daily,
                   "reported_daily": self.reported_daily, "sources": self.sources, "flags": list(self.flags),
-                  "values": {str(k): v for k, v in sorted(self.values.items())}}
+                  "values": {str(k): v for k, v in sorted(self.values.items())}, "change": self.change,
+                  "days": self.days}
         if self.reference is not None:
             record["reference"] = self.reference
         return record
 
     def csv_row(self) -> tuple[Any, ...]:
         return (self.date.isoformat(), self.category, self.total, _blank(self.daily), _blank(self.reported_daily),
-                self.sources, ";".join(self.flags))
+                self.sources, ";".join(self.flags), _blank(self.change), _blank(self.days))
 
 
 def _blank(value: int | None) -> Any:
@@ -157,14 +161,15 @@ def build_timeline(records: Iterable[dict[str, Any]], categories: Sequence[str] 
             row.flags.append("conflict")
         before = previous.get(category)
         if before is not None:
-            row.daily = total - before.total
+            row.change, row.days = total - before.total, (when - before.date).days
             if total < before.total:
                 row.flags.append("decrease")
-            gap = (when - before.date).days > 1
-            if gap:
-                row.flags.append("gap")
-            if reported is not None and not gap and reported != row.daily:
-                row.flags.append("daily_mismatch")
+            if row.days > 1:
+                row.flags.append("gap")   # a change over months is not a day's losses: `daily` stays empty
+            else:
+                row.daily = row.change
+                if reported is not None and reported != row.daily:
+                    row.flags.append("daily_mismatch")
         previous[category] = row
         result.rows.append(row)
     return result

@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import json
 import os
+from datetime import date
 from typing import Any, Iterator, Sequence, TextIO
 
-from .batch import ArticleFields, expand_inputs, map_tasks
+from .batch import expand_inputs, map_tasks
 from .csvsafe import safe_row, unneutralise
 from .errors import CasualtyError
 from .model import CATEGORIES
-from .options import ParseOptions
+from .options import ArticleFields, ParseOptions
 from .timeline import CSV_HEADER, Row
 
 ROLE_COLUMNS = (("total", "totals"), ("daily", "daily"), ("previous", "previous"))
@@ -106,11 +107,12 @@ def write_json(rows: Sequence[Row], out: TextIO) -> None:
 
 
 def write_table(rows: Sequence[Row], out: TextIO, color: bool, with_reference: bool = False) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=out, no_color=not color, force_terminal=color, highlight=False,
-                      width=None if color else 110)
+    from .render import make_console
+
+    console = make_console(out, no_color=not color, force_terminal=color, highlight=False,
+                           width=None if color else 110)
     table = Table(show_header=True, header_style="bold")
     for name, justify in (("date", "left"), ("category", "left"), ("total", "right"), ("daily", "right"),
                           ("reported", "right"), ("sources", "right"), ("flags", "left")):
@@ -119,8 +121,8 @@ def write_table(rows: Sequence[Row], out: TextIO, color: bool, with_reference: b
         table.add_column("reference", justify="right")
     for row in rows:
         flags = ", ".join(row.flags)
-        cells = [row.date.isoformat(), row.category, f"{row.total:,}", _signed(row.daily),
-                 _signed(row.reported_daily), str(row.sources), f"[yellow]{flags}[/]" if flags and color else flags]
+        cells = [row.date.isoformat(), row.category, f"{row.total:,}", _change(row), _signed(row.reported_daily),
+                 str(row.sources), f"[yellow]{flags}[/]" if flags and color else flags]
         if with_reference:
             cells.append("" if row.reference is None else f"{row.reference:,}")
         table.add_row(*cells)
@@ -129,6 +131,13 @@ def write_table(rows: Sequence[Row], out: TextIO, color: bool, with_reference: b
 
 def _signed(value: int | None) -> str:
     return "" if value is None else f"{value:+,}"
+
+
+def _change(row: Row) -> str:
+    """The day's change, or after a gap the change since the last dated row, named with its days."""
+    if row.daily is not None or row.change is None:
+        return _signed(row.daily)
+    return f"{row.change:+,} in {row.days:,} days"
 
 
 def _series(rows: Sequence[Row]) -> dict[str, list[Row]]:
@@ -190,24 +199,55 @@ def write_plot(rows: Sequence[Row], path: str) -> None:
         raise CasualtyError(f"{path}: --plot writes .svg or .png")
 
 
+def _date_ticks(first: date, last: date, most: int = 8) -> list[tuple[date, str]]:
+    """Where the date axis is labelled: month starts (every 1, 2, 3, 6 or 12 months, at most `most`), or
+    for a span of less than two months its first and last day."""
+    months = []
+    year, month = first.year, first.month
+    while True:
+        start = date(year, month, 1)
+        if start > last:
+            break
+        if start >= first:
+            months.append(start)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    if len(months) < 2:
+        return [(day, day.isoformat()) for day in sorted({first, last})]
+    for step in (1, 2, 3, 6, 12, 24, 60):
+        chosen = [m for m in months if (m.year * 12 + m.month - 1) % step == 0]
+        if len(chosen) <= most:
+            break
+    return [(m, f"{m:%Y}" if step >= 12 else f"{m:%Y-%m}") for m in chosen]
+
+
 def _svg(series: dict[str, list[Row]]) -> str:
     from html import escape
 
-    width, panel, left, pad = 900, 90, 150, 10
-    first = min(p[0].date for p in series.values()).toordinal()
-    last = max(p[-1].date for p in series.values()).toordinal()
-    days = max(1, last - first)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{panel * len(series) + pad}" '
+    width, panel, left, pad, axis = 900, 90, 150, 10, 24
+    first = min(p[0].date for p in series.values())
+    last = max(p[-1].date for p in series.values())
+    days = max(1, last.toordinal() - first.toordinal())
+    bottom = panel * len(series) + pad
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{bottom + axis}" '
              f'font-family="sans-serif" font-size="11">', '<rect width="100%" height="100%" fill="white"/>']
+
+    def x_of(day: date) -> float:
+        return round(left + (day.toordinal() - first.toordinal()) / days * (width - left - pad), 1)
+
+    # The date axis: a rule under the panels, and a labelled tick (with a faint grid line) per chosen date.
+    parts.append(f'<line x1="{left}" y1="{bottom}" x2="{width - pad}" y2="{bottom}" stroke="#999"/>')
+    for day, label in _date_ticks(first, last):
+        x = x_of(day)
+        parts.append(f'<line x1="{x}" y1="{pad}" x2="{x}" y2="{bottom + 4}" stroke="#ddd"/>')
+        parts.append(f'<text x="{x}" y="{bottom + 16}" text-anchor="middle" fill="#444">{label}</text>')
     for index, (category, points) in enumerate(series.items()):
         top = index * panel + pad
         low, high = min(p.total for p in points), max(p.total for p in points)
         span = (high - low) or 1
 
         def xy(row: Row) -> tuple[float, float]:
-            x = left + (row.date.toordinal() - first) / days * (width - left - pad)
             y = top + panel - 20 - (row.total - low) / span * (panel - 30)
-            return round(x, 1), round(y, 1)
+            return x_of(row.date), round(y, 1)
 
         coords = " ".join(f"{x},{y}" for x, y in map(xy, points))
         parts.append(f'<text x="5" y="{top + panel / 2}">{escape(category)}</text>')

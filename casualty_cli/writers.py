@@ -18,7 +18,7 @@ import tempfile
 from typing import Any, Iterable, Protocol, TextIO
 
 from .errors import OutputError
-from .output import atomic_text_file, output_error
+from .output import atomic_text_file, file_mode, output_error
 from .csvsafe import safe_row, unneutralise
 from .render import CSV_HEADER, csv_rows
 
@@ -104,6 +104,8 @@ class _AppendFile:
         elif os.path.isfile(path):
             directory = os.path.dirname(os.path.abspath(path))
             self.fd, self._tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory)
+            with contextlib.suppress(OSError):
+                os.fchmod(self.fd, file_mode(path))   # the replacement keeps OUT's permissions, not mkstemp's 0600
         else:
             self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
         self._size = os.fstat(self.fd).st_size

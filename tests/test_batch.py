@@ -135,7 +135,7 @@ def test_resume_skips_inputs_already_written(tmp_path, monkeypatch, suffix):
     result = run(["d/a0.txt", "d/a1.txt", "d/a2.txt", "-o", f"out.{suffix}", "--resume"])
     assert result.exit_code == 0
     # CSV redoes the last source on resume (its rows may have been cut short)
-    expected = "2 inputs, 2 records, 0 failed, 1 skipped" if suffix == "csv" else "1 inputs, 1 records, 0 failed, 2 skipped"
+    expected = "2 inputs, 2 records, 0 failed, 1 skipped" if suffix == "csv" else "1 input, 1 record, 0 failed, 2 skipped"
     assert expected in result.stderr
     if suffix == "jsonl":
         assert [r["source"] for r in jsonl(tmp_path / "out.jsonl")] == ["d/a0.txt", "d/a1.txt", "d/a2.txt"]
@@ -187,7 +187,7 @@ def test_a_warc_is_one_input_of_several_records_and_resumes_as_one(tmp_path, mon
     (tmp_path / "a.txt").write_text("tanks ‒ 5", encoding="utf-8")
     assert run(["crawl.warc.gz", "-o", f"out.{suffix}", "-q"]).exit_code == 0
     result = run(["crawl.warc.gz", "a.txt", "-o", f"out.{suffix}", "--resume"])
-    assert result.exit_code == 0 and "1 inputs, 1 records, 0 failed, 1 skipped" in result.stderr
+    assert result.exit_code == 0 and "1 input, 1 record, 0 failed, 1 skipped" in result.stderr
     if suffix == "jsonl":
         records = jsonl(tmp_path / "out.jsonl")
         assert [r.get("input") for r in records] == ["crawl.warc.gz"] * 3 + [None]

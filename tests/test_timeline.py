@@ -84,8 +84,8 @@ def test_timeline_cli_reads_every_batch_output_alike(tmp_path):
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1] == outputs[2]
     rows = list(csv.reader(io.StringIO(outputs[0])))
-    assert rows[0] == ["date", "category", "total", "daily", "reported_daily", "sources", "flags"]
-    assert rows[3] == ["2023-05-28", "tanks", "3797", "-2", "1", "1", "decrease;daily_mismatch"]
+    assert rows[0] == ["date", "category", "total", "daily", "reported_daily", "sources", "flags", "change", "days"]
+    assert rows[3] == ["2023-05-28", "tanks", "3797", "-2", "1", "1", "decrease;daily_mismatch", "-2", "1"]
 
 
 def test_timeline_json_table_chart_and_svg(tmp_path):

@@ -7,14 +7,15 @@ order. The HTML, HTTP and WARC libraries are imported only when such an input co
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from ..errors import InputError
-from ..options import ParseOptions
+from ..options import ArticleFields, ParseOptions
 from .decode import decode_bytes
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -35,14 +36,21 @@ class Document:
     source: str
     published: date | None = None   # from the page's metadata; --published wins over it
     title: str | None = None
+    # A web page's fuller text (a second, recall-oriented extraction), asked for only when `text` gave no figures.
+    fuller: Callable[[], str] | None = field(default=None, compare=False, repr=False)
 
 
 def is_url(spec: str) -> bool:
     return bool(_URL.match(spec))
 
 
-def read_documents(inputs: Iterable[str], options: ParseOptions, stdin: BinaryIO) -> Iterator[Document | InputError]:
-    """Documents for each input, in input order."""
+def read_documents(inputs: Iterable[str], options: ParseOptions, stdin: BinaryIO,
+                   fields: ArticleFields = ArticleFields()) -> Iterator[Document | InputError]:
+    """Documents for each input, in input order.
+
+    A .jsonl file, or JSON Lines on standard input, gives a document per line (its fields named by
+    `fields`); text on standard input is one document, or one per page where form feeds separate them.
+    """
     inputs = list(inputs)
     urls = list(dict.fromkeys(spec for spec in inputs if is_url(spec)))
     pending, executor, fetcher = {}, None, None
@@ -54,6 +62,10 @@ def read_documents(inputs: Iterable[str], options: ParseOptions, stdin: BinaryIO
                 if spec in pending:
                     response = pending[spec].result()
                     yield from _read_response(spec, response, options)
+                elif spec == "-":
+                    yield from _read_stdin(stdin, options, fields)
+                elif spec.lower().endswith(".jsonl"):
+                    yield from _read_jsonl(spec, options, fields)
                 else:
                     yield from _read_one(spec, options, stdin)
             except InputError as err:
@@ -105,11 +117,64 @@ def _read_response(spec: str, response, options: ParseOptions) -> Iterator[Docum
                             media_type=response.media_type, charset=response.charset, url=response.url)
 
 
-def _read_one(spec: str, options: ParseOptions, stdin: BinaryIO) -> Iterator[Document | InputError]:
-    if spec == "-":
-        data = _read_capped(stdin, "-", options.max_bytes)
-        yield from _read_stream(io.BytesIO(data), spec, options, name="")
+def _read_stdin(stdin: BinaryIO, options: ParseOptions, fields: ArticleFields) -> Iterator[Document | InputError]:
+    """JSON Lines (the first non-blank line is a JSON object): a document a line, streamed. Anything else is
+    read whole (capped): one document, or one per page when form feeds separate several texts."""
+    from .articles import looks_like_json_object
+
+    head = b""
+    while True:   # blank lines before the first one that says what the stream is
+        line = stdin.readline(options.max_bytes + 1)
+        head += line
+        if not line or line.strip() or len(head) > options.max_bytes:
+            break
+    if looks_like_json_object(line):
+        lines = itertools.chain(head.splitlines(keepends=True), stdin)   # blank lines count in the numbering
+        yield from _documents_of_articles(lines, "-", options, fields)
         return
+    if len(head) <= options.max_bytes:
+        head += stdin.read(options.max_bytes + 1 - len(head))
+    if len(head) > options.max_bytes:
+        raise InputError("-", f"larger than {options.max_bytes} bytes (raise the cap with --max-bytes)")
+    documents = list(_read_stream(io.BytesIO(head), "-", options, name=""))
+    if len(documents) != 1 or isinstance(documents[0], InputError) or "\f" not in documents[0].text:
+        yield from documents
+        return
+    # Texts joined by form feeds (`for f in *.txt; do cat "$f"; printf '\f'; done | casualty parse`):
+    # a document each, never one record that mixes several articles.
+    whole = documents[0]
+    for number, page in enumerate(whole.text.split("\f"), 1):
+        if page.strip():
+            yield Document(text=page, source=f"-#{number}", published=whole.published, title=whole.title)
+
+
+def _read_jsonl(path: str, options: ParseOptions, fields: ArticleFields) -> Iterator[Document | InputError]:
+    """A .jsonl file of articles, as `casualty batch` reads it: a document a line, streamed."""
+    try:
+        handle = open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory (use `casualty batch` for folders)") from None
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from None
+    with handle:
+        yield from _documents_of_articles(handle, path, options, fields)
+
+
+def _documents_of_articles(lines: Iterable[bytes], name: str, options: ParseOptions,
+                           fields: ArticleFields) -> Iterator[Document | InputError]:
+    from ..extract.dates import parse_iso_date
+    from .articles import read_articles
+
+    for item in read_articles(lines, name, fields, options.max_bytes):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield Document(text=item.text, source=item.source, published=parse_iso_date(item.date))
+
+
+def _read_one(spec: str, options: ParseOptions, stdin: BinaryIO) -> Iterator[Document | InputError]:
     try:
         handle = open(spec, "rb")
     except IsADirectoryError:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sys
 from types import ModuleType
 
 from ..errors import InputError
@@ -14,6 +15,9 @@ _CHATTY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_nor
 
 def require(module: str, extra: str, source: str, what: str) -> ModuleType:
     """Import `module`, or fail this input with the install command of the extra that provides it."""
+    loaded = sys.modules.get(module)
+    if loaded is not None and module in _READY:
+        return loaded   # every page asks: after the first, neither the import system nor the loggers
     try:
         loaded = importlib.import_module(module)
     except ImportError:
@@ -22,4 +26,8 @@ def require(module: str, extra: str, source: str, what: str) -> ModuleType:
         logger = logging.getLogger(name)
         if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
             logger.addHandler(logging.NullHandler())
+    _READY.add(module)
     return loaded
+
+
+_READY: set[str] = set()   # modules imported, and their libraries' loggers quietened

@@ -8,8 +8,11 @@ output, and against the page's visible text when both come back empty.
 from __future__ import annotations
 
 import codecs
+import copy
+import functools
 import re
 from datetime import date, datetime
+from typing import Callable, NamedTuple
 
 from ..errors import InputError
 from ..options import ParseOptions
@@ -31,13 +34,14 @@ def html_document(data: bytes, source: str, options: ParseOptions, *, charset: s
     from . import Document
 
     markup = decode_html(data, source, header_charset=charset, forced=options.encoding)
-    if len(_TAG.findall(data)) > MAX_ELEMENTS:
+    if data.count(b"<") > MAX_ELEMENTS and len(_TAG.findall(data)) > MAX_ELEMENTS:   # count cheaply first
         raise InputError(source, f"too many HTML elements (more than {MAX_ELEMENTS}); not read")
     trafilatura = require("trafilatura", "web", source, "reading HTML")
-    text, title, published = extract_article(trafilatura, markup, url=url, max_date=max_date)
-    if not text.strip():
+    page = extract_article(trafilatura, markup, url=url, max_date=max_date)
+    if not page.text.strip():
         raise InputError(source, "no text found in the page")
-    return Document(text=text, source=source, published=published, title=title)
+    return Document(text=page.text, source=source, published=page.published, title=page.title,
+                    fuller=page.fuller)
 
 
 def decode_html(data: bytes, source: str, *, header_charset: str | None = None, forced: str | None = None) -> str:
@@ -87,7 +91,9 @@ def _usable_codec(name: str | None) -> str | None:
         return None
 
 
-def _config(trafilatura):
+@functools.lru_cache(maxsize=None)
+def _config():
+    """trafilatura's settings, read once per process (use_config() reads its settings file on every call)."""
     from trafilatura.settings import use_config
 
     config = use_config()
@@ -99,10 +105,43 @@ def _config(trafilatura):
     return config
 
 
-def extract_article(trafilatura, markup: str, *, url: str | None = None,
-                    max_date: date | None = None) -> tuple[str, str | None, date | None]:
-    """(main text, title, publication date) of a page."""
-    config = _config(trafilatura)
+@functools.lru_cache(maxsize=None)
+def _extractors():
+    """trafilatura's options for our two runs, made once: building them reads a dozen settings through
+    configparser, which cost as much as a fifth of an extraction when done for every page."""
+    from trafilatura.settings import Extractor
+
+    def make(recall: bool):
+        return Extractor(config=_config(), output_format="python", fast=False, precision=False, recall=recall,
+                         comments=False, tables=True, dedup=False, with_metadata=False)
+
+    return make(False), make(True)
+
+
+def _extractor(recall: bool, url: str | None):
+    """The options of one run, for one page (its URL helps resolve links and names the page in logs)."""
+    options = copy.copy(_extractors()[recall])
+    options.url = url
+    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    return options
+
+
+class Page(NamedTuple):
+    text: str
+    title: str | None
+    published: date | None
+    fuller: Callable[[], str] | None   # the text with what a recall-oriented run adds (see extract_article)
+
+
+def extract_article(trafilatura, markup: str, *, url: str | None = None, max_date: date | None = None) -> Page:
+    """The main text, title and publication date of a page, from one parse of it.
+
+    The tree is parsed once: the title and the date are read from it, and trafilatura's extraction runs on it
+    (trafilatura works on its own copy). Its precise run is the text; its recall-oriented run, which recovers
+    list items the precise one can drop, is a second extraction that only pages needing it pay for: when
+    the precise text is empty it is run here, otherwise `fuller` runs it on demand (the pipeline asks when
+    the precise text gave no figures).
+    """
     date_params = {
         "extensive_search": False,   # metadata only: never a date guessed from trending boxes or footers
         "original_date": True,       # published, not updated
@@ -110,24 +149,48 @@ def extract_article(trafilatura, markup: str, *, url: str | None = None,
     }
     if max_date:
         date_params["max_date"] = max_date.isoformat()
+    try:
+        tree = trafilatura.load_html(markup)
+    except (ValueError, TypeError):
+        tree = None
+    if tree is None:
+        return Page(_visible_text(trafilatura, markup), None, None, None)
 
-    def run(favor_recall: bool):
+    def run(favor_recall: bool) -> str:
         try:
-            return trafilatura.bare_extraction(
-                markup, url=url, with_metadata=True, include_comments=False, include_tables=True,
-                favor_recall=favor_recall, favor_precision=False, date_extraction_params=date_params,
-                config=config, deduplicate=False)
+            result = trafilatura.bare_extraction(tree, options=_extractor(favor_recall, url))
         except (ValueError, TypeError, RecursionError):
-            return None
+            return ""
+        return _text_of(result)
 
+    title = page_title(tree)
+    published = metadata_date(tree, url=url, date_params=date_params)
     precise = run(False)
-    recall = run(True)
-    meta = precise or recall
-    text = choose_text(_text_of(precise), _text_of(recall))
+    if precise.strip():
+        return Page(precise, title, published, lambda: choose_text(precise, run(True)))
+    text = run(True)
     if not text.strip():
         text = _visible_text(trafilatura, markup)
-    title = (getattr(meta, "title", None) or None) if meta else None
-    return text, title, metadata_date(trafilatura, markup, url=url, date_params=date_params)
+    return Page(text, title, published, None)
+
+
+def page_title(tree) -> str | None:
+    """The title as trafilatura's metadata gives it (meta tags, then JSON-LD, then <title>/<h1>), without the
+    rest of its metadata search: that one also runs htmldate over the whole page, a date we do not use."""
+    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
+
+    try:
+        metadata = examine_meta(tree)
+        try:
+            metadata = extract_meta_json(tree, metadata)
+        except Exception:  # noqa: BLE001 - trafilatura guards this call the same way (bugs in its JSON-LD code)
+            pass
+        if not metadata.title:
+            metadata.title = extract_title(tree)
+        metadata.clean_and_trim()
+    except (ValueError, TypeError, RecursionError):
+        return None
+    return metadata.title or None
 
 
 # Where a page states its own date for machines: <head> (meta tags), JSON-LD and microdata anywhere.
@@ -135,7 +198,14 @@ _DATE_CARRIERS = ('//body//script[@type="application/ld+json"]'
                   ' | //body//*[@itemprop="datePublished" or @itemprop="dateCreated"]')
 
 
-def metadata_date(trafilatura, markup: str, *, url: str | None, date_params: dict) -> date | None:
+@functools.lru_cache(maxsize=None)
+def _date_carriers():
+    from lxml import etree
+
+    return etree.XPath(_DATE_CARRIERS)   # compiled once, not for every page
+
+
+def metadata_date(tree, *, url: str | None, date_params: dict) -> date | None:
     """The publication date from the page's metadata and URL only.
 
     htmldate, even without its extensive search, also reads dates in the visible text ("Updated 12
@@ -143,24 +213,20 @@ def metadata_date(trafilatura, markup: str, *, url: str | None, date_params: dic
     carry metadata.
     """
     from htmldate import find_date
-    from lxml import etree
+    from lxml.html import Element
 
+    # A page of copies of those parts (without the text that follows each), built as a tree: no text to parse.
+    carriers = Element("html")
+    head, body = Element("head"), Element("body")
+    carriers.extend((head, body))
+    page_head = tree.find(".//head")
+    for parent, nodes in ((head, page_head if page_head is not None else ()), (body, _date_carriers()(tree))):
+        for node in nodes:
+            node = copy.deepcopy(node)
+            node.tail = None
+            parent.append(node)
     try:
-        tree = trafilatura.load_html(markup)
-    except (ValueError, TypeError):
-        tree = None
-    parts = ["<html><head>"]
-    if tree is not None:
-        head = tree.find(".//head")
-        if head is not None:
-            parts.extend(etree.tostring(child, encoding="unicode", with_tail=False) for child in head)
-        parts.append("</head><body>")
-        parts.extend(etree.tostring(node, encoding="unicode", with_tail=False) for node in tree.xpath(_DATE_CARRIERS))
-    else:
-        parts.append("</head><body>")
-    parts.append("</body></html>")
-    try:
-        found = find_date("".join(parts), url=url, **date_params)
+        found = find_date(carriers, url=url, **date_params)
     except (ValueError, TypeError):
         return None
     return _as_date(found)
