@@ -120,14 +120,10 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
     from .sources import read_documents
 
     env = Environment.from_process()
-    if not inputs:
-        if env.stdin_isatty:
-            raise click.UsageError("no input: name a file, or pipe text in (e.g. `cat article.txt | casualty parse`)")
-        inputs = ("-",)
+    inputs = _named_or_piped(inputs, env, "parse")
     options = ParseOptions(published=published, language=language,
                            encoding=encoding, max_bytes=max_bytes, timeout=timeout)
-    if fmt == "auto":
-        fmt = "table" if env.stdout_isatty and not output else "jsonl"
+    fmt = _chosen_format(fmt, env, output)
     state = {"failed": 0, "figures": False, "undated": []}
 
     def records():
@@ -234,6 +230,23 @@ def _cpu_count() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:
         return os.cpu_count() or 1
+
+
+
+def _named_or_piped(inputs: tuple[str, ...], env: Environment, command: str) -> tuple[str, ...]:
+    """The inputs named, else standard input when it is piped (a terminal there is a usage error)."""
+    if inputs:
+        return inputs
+    if env.stdin_isatty:
+        raise click.UsageError(f"no input: name a file, or pipe text in (e.g. `cat article.txt | casualty {command}`)")
+    return ("-",)
+
+
+def _chosen_format(fmt: str, env: Environment, output: str | None) -> str:
+    """`auto`: a table on a terminal, JSON Lines into a pipe or a file."""
+    if fmt != "auto":
+        return fmt
+    return "table" if env.stdout_isatty and not output else "jsonl"
 
 
 def article_options(func):
@@ -451,14 +464,10 @@ def check(inputs, reference_spec, fail_on, published, language, encoding, fmt, o
     from .sources import read_documents
 
     env = Environment.from_process()
-    if not inputs:
-        if env.stdin_isatty:
-            raise click.UsageError("no input: name a file, or pipe text in (e.g. `cat article.txt | casualty check`)")
-        inputs = ("-",)
+    inputs = _named_or_piped(inputs, env, "check")
     options = ParseOptions(published=published, language=language,
                            encoding=encoding, max_bytes=max_bytes, timeout=timeout)
-    if fmt == "auto":
-        fmt = "table" if env.stdout_isatty and not output else "jsonl"
+    fmt = _chosen_format(fmt, env, output)
     state = {"failed": 0, "differs": False, "unverified": False}
     with _one_line_errors(debug):
         reference = resolve(reference_spec)
