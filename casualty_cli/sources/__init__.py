@@ -148,17 +148,23 @@ def _read_stdin(stdin: BinaryIO, options: ParseOptions, fields: ArticleFields) -
             yield Document(text=page, source=f"-#{number}", published=whole.published, title=whole.title)
 
 
-def _read_jsonl(path: str, options: ParseOptions, fields: ArticleFields) -> Iterator[Document | InputError]:
-    """A .jsonl file of articles, as `casualty batch` reads it: a document a line, streamed."""
+def _open_input(path: str) -> BinaryIO:
+    """The file opened for reading bytes, or an InputError that says in a few words why not."""
     try:
-        handle = open(path, "rb")
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        return open(path, "rb")
     except IsADirectoryError:
         raise InputError(path, "is a directory (use `casualty batch` for folders)") from None
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
-    with handle:
+
+
+def _read_jsonl(path: str, options: ParseOptions, fields: ArticleFields) -> Iterator[Document | InputError]:
+    """A .jsonl file of articles, as `casualty batch` reads it: a document a line, streamed."""
+    with _open_input(path) as handle:
         yield from _documents_of_articles(handle, path, options, fields)
 
 
@@ -175,17 +181,7 @@ def _documents_of_articles(lines: Iterable[bytes], name: str, options: ParseOpti
 
 
 def _read_one(spec: str, options: ParseOptions, stdin: BinaryIO) -> Iterator[Document | InputError]:
-    try:
-        handle = open(spec, "rb")
-    except IsADirectoryError:
-        raise InputError(spec, "is a directory (use `casualty batch` for folders)") from None
-    except FileNotFoundError:
-        raise InputError(spec, "no such file") from None
-    except PermissionError:
-        raise InputError(spec, "permission denied") from None
-    except OSError as exc:
-        raise InputError(spec, exc.strerror or str(exc)) from None
-    with handle:
+    with _open_input(spec) as handle:
         try:
             seekable = handle.seekable()
         except OSError:
