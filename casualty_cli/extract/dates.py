@@ -257,8 +257,9 @@ def resolve(mention: DateMention, ctx: YearContext) -> date | None:
     if mention.year:
         return _safe_date(mention.year, month, day)
     official_range = mention.range_start is not None and mention.range_start.is_invasion_start
-    if official_range or (ctx.first_year and ctx.published is None):
-        # "from 24.02 to 27.09": the official format of the war's first year.
+    if (official_range or ctx.first_year) and ctx.published is None:
+        # "from 24.02 to 27.09" with nothing else to go on: the official format of the war's first year. (With a
+        # publication date, "from 24.02 to 15.03" published on 2025-03-16 is 2025-03-15.)
         for year in (2022, 2023):
             candidate = _safe_date(year, month, day)
             if candidate and INVASION <= candidate <= FIRST_YEAR_END:

@@ -21,7 +21,7 @@ from typing import Mapping, NamedTuple
 
 from .dates import INVASION, DateMention, Published, YearContext, resolve
 from .lexicon import Hits
-from .text import Segments
+from .text import Segment, Segments
 
 _ONE_DAY = timedelta(days=1)
 _ENOUGH = 2  # the support a date needs to date the report: one cue about it, or the report's figures beside it
@@ -119,8 +119,7 @@ def report_dates(text: str, hits: Hits, segments: Segments, dates: list[DateMent
     readings: list[_Reading] = []
     previous_report_day = None
     for index, mention in enumerate(dates):
-        sentence_index = segments.sentence_index(mention.start)
-        sentence = segments.sentences[sentence_index]
+        sentence, sentence_index = _sentence_of(segments, mention)
         if (mention.kind == "month" or sentence_index in claim_sentences
                 or _names_invasion_start(hits, mention, sentence.start)):
             continue
@@ -152,6 +151,17 @@ def report_dates(text: str, hits: Hits, segments: Segments, dates: list[DateMent
     if chosen["previous"]:
         previous_as_of = previous_report_day or (as_of - _ONE_DAY if as_of and hits.all("previous_day") else None)
     return ReportDates(as_of, since, previous_as_of)
+
+
+def _sentence_of(segments: Segments, mention: DateMention) -> tuple[Segment, int]:
+    """The sentence of a date, and its index. A date that a full stop cuts in two ("26. Oktober", "3. März": the
+    sentence splitter takes the ordinal's dot for a full stop) takes both halves, and the index of the second,
+    where the sentence goes on."""
+    first = segments.sentence_index(mention.start)
+    last = segments.sentence_index(mention.end - 1)
+    if first == last:
+        return segments.sentences[first], first
+    return Segment(segments.sentences[first].start, segments.sentences[last].end), last
 
 
 def _dateline(text: str, segments: Segments, dates: list[DateMention], ctx: YearContext) -> date | None:
