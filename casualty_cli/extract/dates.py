@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 import regex
-from dateutil.relativedelta import relativedelta
 
 from .lexicon import Hits
 
@@ -22,7 +21,6 @@ FIRST_YEAR_END = date(2023, 2, 23)
 # A date this far after publication belongs to the year before ("Dec. 30" read in January). Plain days, not
 # relativedelta(months=1): this runs for every date without a year, and a relativedelta step costs ten timedeltas.
 _MONTH = timedelta(days=31)
-_MONTH_END = relativedelta(day=31)  # relativedelta clips day=31 to the month's last day
 # How far from the date the figures' magnitude points to (priors.epoch_of_personnel: mid-month of the nearest
 # total below) a date may lie to take its year from it: the series moves about a month per step.
 _EPOCH_REACH = timedelta(days=75)
@@ -53,7 +51,12 @@ class Published(NamedTuple):
     @property
     def latest(self) -> date:
         """The last day the publication can be: the day itself, or the month's end when only the month is known."""
-        return self.day if self.exact else self.day + _MONTH_END
+        if self.exact:
+            return self.day
+        # Imported here: only a publication known to the month needs it, and the import (dateutil and calendar)
+        # costs some 5 ms of start-up. relativedelta clips day=31 to the month's last day.
+        from dateutil.relativedelta import relativedelta
+        return self.day + relativedelta(day=31)
 
     @classmethod
     def from_value(cls, value: date | str | None) -> "Published | None":

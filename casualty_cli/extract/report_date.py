@@ -43,12 +43,14 @@ class ReportDates(NamedTuple):
 
 
 class _Reading(NamedTuple):
-    """What one date mention says about the report's date."""
+    """One date mention that may be the report's: its day, its support, and where it stands."""
 
     day: date
     support: int
-    loss_day: bool     # the day of the losses: the report is the next morning's
-    report_day: bool   # a cue or report verb right before it dates a report ("as of", "reported on", "said Tuesday")
+    mention: DateMention
+    sentence: Segment
+    sentence_index: int
+    reported: bool     # a report verb or the count's end right before it dates a report ("said Tuesday", "по 27.09")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -57,12 +59,22 @@ class _Reading(NamedTuple):
 
 def year_context(text: str, dates: list[DateMention], published: Published | None) -> YearContext:
     """Publication, the first-year format, the text's latest year, and the weekdays the text itself dates."""
-    first_year = any(_counts_from_invasion_without_year(d) for d in dates)
-    # A year written on its own counts only where no publication date comes first (dates.resolve): the text's
-    # years are then all it has to go on, and the scan is spared the other texts.
-    text_year = _latest_year_named(text, dates, bare=published is None)
-    ctx = YearContext(published=published, first_year=first_year, text_year=text_year)
-    with_weekday = [d for d in dates if d.kind == "date" and d.weekday is not None]
+    first_year = False
+    years = []
+    with_weekday = []
+    for d in dates:
+        start = d.range_start if d.range_start is not None else d
+        # "from 24.02 to 27.09": the count's first-year format, which names no year.
+        first_year = first_year or (start.year is None and start.is_invasion_start)
+        if d.year is not None and d.year >= 2022 and d.kind != "war_day" and not _names_invasion_time(d):
+            years.append(d.year)  # a year the text writes (a day of the war's is worked out)
+        if d.weekday is not None and d.kind == "date":
+            with_weekday.append(d)
+    if published is None:
+        # A year written on its own ("in 2025") counts only where no publication date comes first
+        # (dates.resolve): the text's years are then all it has to go on, and other texts are spared the scan.
+        years += _years_on_their_own(text, dates)
+    ctx = YearContext(published=published, first_year=first_year, text_year=max(years, default=None))
     if not with_weekday:
         return ctx
     # "в среду, 2 марта": weekdays the text itself dates, for a later "на утро среды".
@@ -70,24 +82,15 @@ def year_context(text: str, dates: list[DateMention], published: Published | Non
     return ctx._replace(named_days=named)
 
 
-def _counts_from_invasion_without_year(mention: DateMention) -> bool:
-    """"from 24.02 to 27.09": the count's first-year format, which names no year."""
-    start = mention.range_start if mention.range_start is not None else mention
-    return start.year is None and start.is_invasion_start
-
-
-def _latest_year_named(text: str, dates: list[DateMention], bare: bool) -> int | None:
-    """The latest year the text names, in a date ("November 21, 2024", "2023-10") or, if `bare`, on its own
-    ("in 2025"), other than the invasion's date and the days of the war (whose year is worked out, not written)."""
-    years = [d.year for d in dates if d.year is not None and d.year >= 2022 and d.kind != "war_day"
-             and not _names_invasion_time(d)]
-    if bare:
-        starts = [d.start for d in dates]
-        for match in _BARE_YEAR.finditer(text):
-            before = bisect_right(starts, match.start()) - 1  # the date that starts last before the year
-            if before < 0 or dates[before].end <= match.start():
-                years.append(int(match[0]))
-    return max(years, default=None)
+def _years_on_their_own(text: str, dates: list[DateMention]) -> list[int]:
+    """"2025 (as of June 4)", "in 2024 and 2025": the years the text writes outside its dates."""
+    starts = [d.start for d in dates]
+    years = []
+    for match in _BARE_YEAR.finditer(text):
+        before = bisect_right(starts, match.start()) - 1  # the date that starts last before the year
+        if before < 0 or dates[before].end <= match.start():
+            years.append(int(match[0]))
+    return years
 
 
 def _names_invasion_time(mention: DateMention) -> bool:
@@ -136,13 +139,13 @@ def report_dates(text: str, hits: Hits, segments: Segments, dates: list[DateMent
         support = _support(hits, mention, ends_count, said_on, sentence, sentence_index, totals_sentences,
                            daily_sentences)
         # The end of the count "from 24.02 to 27.09" is the report's date by the General Staff's own convention.
-        report_day = ends_count or said_on or _dated_by_cue(hits, mention, sentence.start)
-        loss_day = not report_day and (_loss_day_cue_beside(text, hits, mention, sentence)
-                                       or _losses_told_on_the_day(hits, mention, sentence, sentence_index,
-                                                                  daily_sentences))
-        readings.append(_Reading(day, support, loss_day, report_day))
+        readings.append(_Reading(day, support, mention, sentence, sentence_index, ends_count or said_on))
 
-    as_of = _best_date(readings)
+    as_of = None
+    best = _best_supported(readings)
+    if best is not None:
+        same_day = [r for r in readings if r.day == best.day]
+        as_of = best.day + _ONE_DAY if _only_the_loss_day(text, hits, same_day, daily_sentences) else best.day
     if as_of is None:
         as_of = _published_today(hits, segments, ctx.published, totals_sentences | daily_sentences)
     has_figures = bool(chosen["totals"] or chosen["previous"])
@@ -179,19 +182,23 @@ def _dateline(text: str, segments: Segments, dates: list[DateMention], ctx: Year
     return None
 
 
-def _best_date(readings: list[_Reading]) -> date | None:
-    """The best-supported date (the first of equals); the next day when the text gives it only as the day of
-    the losses, none of its mentions dating a report."""
+def _best_supported(readings: list[_Reading]) -> _Reading | None:
+    """The best-supported date, if supported enough (the first of equals)."""
     best = None
     for reading in readings:
         if reading.support >= _ENOUGH and (best is None or reading.support > best.support):
             best = reading
-    if best is None:
-        return None
-    same_day = [r for r in readings if r.day == best.day]
-    if any(r.loss_day for r in same_day) and not any(r.report_day for r in same_day):
-        return best.day + _ONE_DAY
-    return best.day
+    return best
+
+
+def _only_the_loss_day(text: str, hits: Hits, same_day: list[_Reading], daily_sentences: set[int]) -> bool:
+    """Whether the text gives the chosen day only as the day of the losses (the report is then the next
+    morning's): some mention of it says so, and none dates a report."""
+    if any(r.reported or _dated_by_cue(hits, r.mention, r.sentence.start) for r in same_day):
+        return False
+    return any(_loss_day_cue_beside(text, hits, r.mention, r.sentence)
+               or _losses_told_on_the_day(hits, r.mention, r.sentence, r.sentence_index, daily_sentences)
+               for r in same_day)
 
 
 def _published_today(hits: Hits, segments: Segments, published: Published | None,
