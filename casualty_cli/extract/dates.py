@@ -1,7 +1,8 @@
 """Dates in the text: numeric ranges ("from 24.02.22 to 06.10.22"), month-name dates ("Sept. 22",
-"21 November 2024"), ISO dates and weekday names, each with its span and what the year depends on.
+"21 November 2024"), ISO dates ("2024-11-21", "2023-10"), days of the war ("the 346th day of the war") and
+weekday names, each with its span and what the year depends on.
 
-Choosing which date is the report's (`as_of`) happens in resolve.py; this module only finds and
+Choosing which date is the report's (`as_of`) happens in report_date.py; this module only finds and
 resolves dates, and never invents one: a date whose year cannot be known stays unresolved.
 """
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date, timedelta
-from functools import partial
 from typing import NamedTuple
 
 import regex
@@ -18,7 +18,12 @@ from .lexicon import Hits
 
 INVASION = date(2022, 2, 24)
 FIRST_YEAR_END = date(2023, 2, 23)
+# A date this far after publication belongs to the year before ("Dec. 30" read in January). Plain days, not
+# relativedelta(months=1): this runs for every date without a year, and a relativedelta step costs ten timedeltas.
 _MONTH = timedelta(days=31)
+# How far from the date the figures' magnitude points to (priors.epoch_of_personnel: mid-month of the nearest
+# total below) a date may lie to take its year from it: the series moves about a month per step.
+_EPOCH_REACH = timedelta(days=75)
 
 
 def parse_iso_date(value: str | None) -> date | None:
@@ -48,8 +53,10 @@ class Published(NamedTuple):
         """The last day the publication can be: the day itself, or the month's end when only the month is known."""
         if self.exact:
             return self.day
-        following = (self.day.replace(day=28) + timedelta(days=4)).replace(day=1)
-        return following - timedelta(days=1)
+        # Imported here: only a publication known to the month needs it, and the import (dateutil and calendar)
+        # costs some 5 ms of start-up. relativedelta clips day=31 to the month's last day.
+        from dateutil.relativedelta import relativedelta
+        return self.day + relativedelta(day=31)
 
     @classmethod
     def from_value(cls, value: date | str | None) -> "Published | None":
@@ -64,7 +71,7 @@ class Published(NamedTuple):
 
 
 class DateMention(NamedTuple):
-    """A date as written, with its span (a tuple, not a dataclass: tuples are made fastest)."""
+    """A date as written, with its span."""
 
     start: int
     end: int
@@ -73,16 +80,11 @@ class DateMention(NamedTuple):
     year: int | None          # as written (4 digits); None when the text omits it
     weekday: int | None = None
     range_start: "DateMention | None" = None   # for the end of "from X to Y"
-    kind: str = "date"        # date | weekday | month (a month and year only)
+    kind: str = "date"        # date | weekday | month (a month and year only) | war_day ("the 346th day")
 
     @property
     def is_invasion_start(self) -> bool:
         return self.day == 24 and self.month == 2 and self.year in (None, 2022)
-
-
-# DateMention(...) runs the Python-level __new__ of a named tuple: the month and weekday mentions, which most texts
-# have, are made without it, all eight fields given (start, end, day, month, year, weekday, range_start, kind).
-_new_mention = partial(tuple.__new__, DateMention)
 
 
 def _year(text: str | None) -> int | None:
@@ -98,8 +100,9 @@ _NUMERIC = regex.compile(r"(?<![0-9.,])([0-9]{1,2})\.([0-9]{1,2})(?:\.([0-9]{4}|
 # Plain patterns run on the standard library's engine: a call costs less than one of the regex module.
 _DOT_DIGIT = re.compile(r"\.[0-9]")
 _ASCII_DIGIT = re.compile(r"[0-9]")
-# The year's "20" comes first, the look-behind after it: the engine then leaps from one "20" to the next.
-_ISO = re.compile(r"(20(?<![0-9]20)[0-9][0-9])-([0-9][0-9])-([0-9][0-9])(?![0-9])")
+# "2024-11-21", and "2023-10" (a month): ISO 8601 calendar dates. The year's "20" comes first, the look-behind
+# after it: the engine then leaps from one "20" to the next. ("2022-2023" is two years: the month would go on.)
+_ISO = re.compile(r"(20(?<![0-9]20)[0-9][0-9])-([0-9][0-9])(?:-([0-9][0-9]))?(?![0-9])")
 # "21 November", "21st of November", "21 de noviembre", "21-го листопада": the day before the month.
 _DAY_BEFORE = regex.compile(r"(?<![0-9.,])([0-9]{1,2})(?:\.|-?\p{L}{1,3})?[ \t\u00a0]+(?:\p{L}{1,3}[ \t\u00a0]+)?$")
 # "Sept. 22", "November 21st", "Nov 23": the day after the month.
@@ -130,7 +133,12 @@ def find_dates(text: str, hits: Hits) -> list[DateMention]:
         if m.group(3):  # a lone "23.02.2024"; without a year "41.47" could be anything
             add(DateMention(m.start(), m.end(), int(m.group(1)), int(m.group(2)), _year(m.group(3))))
     for m in _ISO.finditer(text):
-        add(DateMention(m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1))))
+        if not 1 <= int(m.group(2)) <= 12:
+            continue
+        if m.group(3):
+            add(DateMention(m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1))))
+        else:
+            add(DateMention(m.start(), m.end(), None, int(m.group(2)), int(m.group(1)), kind="month"))
     for start, end, month in hits.all("month"):  # a hit unpacked: its fields by name are generic look-ups
         after = _day_after(text, end)
         if after and 1 <= (day := int(after[1])) <= 31:
@@ -140,14 +148,16 @@ def find_dates(text: str, hits: Hits) -> list[DateMention]:
         else:
             year = _year_after(text, end)
             if year:
-                add(_new_mention((start, year.end(), None, month, int(year[1]), None, None, "month")))
+                add(DateMention(start, year.end(), None, month, int(year[1]), kind="month"))
             continue
         year = _year_after(text, end)
-        add(_new_mention((start, year.end() if year else end, day, month, int(year[1]) if year else None,
-                          None, None, "date")))
+        add(DateMention(start, year.end() if year else end, day, month, int(year[1]) if year else None))
+    for start, end, _ in hits.all("war_day"):
+        if (mention := _war_day(text, start, end)) is not None:
+            add(mention)
     weekdays = hits.all("weekday")
     for start, end, weekday in weekdays:
-        add(_new_mention((start, end, None, None, None, weekday, None, "weekday")))
+        add(DateMention(start, end, None, None, None, weekday=weekday, kind="weekday"))
     found = _without_overlaps(proposed)
     return _attach_weekdays(found, text) if weekdays else found  # most texts name no weekday
 
@@ -178,6 +188,20 @@ def _year_after(text: str, at: int) -> regex.Match | None:
     return _YEAR_AFTER.match(text, at, at + 16)
 
 
+# The ordinal right before "day of the war": "346th", "1,000th", "346-й", "346-го", "346e", "346ème", "346.", "346°".
+_ORDINAL_BEFORE = regex.compile(r"(?<![0-9.,])([0-9]{1,2}[,.\u00a0\u202f ]?[0-9]{3}|[0-9]{1,3})"
+                                r"(?:st|nd|rd|th|e|ème|er|-?\p{Cyrillic}{1,3}|\.|°|º|ª)?[ \t\u00a0]+$")
+
+
+def _war_day(text: str, start: int, end: int) -> DateMention | None:
+    """"the 346th day of the war", "На 114-й день війни": the war's day N, counting 24 February 2022 as day 1."""
+    ordinal = _ORDINAL_BEFORE.search(text, max(0, start - 14), start)
+    if ordinal is None:
+        return None
+    day = INVASION + timedelta(days=int(regex.sub(r"[^0-9]", "", ordinal[1])) - 1)
+    return DateMention(ordinal.start(), end, day.day, day.month, day.year, kind="war_day")
+
+
 def _without_overlaps(mentions: list[DateMention]) -> list[DateMention]:
     """The mentions that overlap none kept before them, in text order."""
     kept: list[DateMention] = []
@@ -200,8 +224,7 @@ def _attach_weekdays(found: list[DateMention], text: str) -> list[DateMention]:
             gap = text[out[-1].end:mention.start]
             if len(gap) <= 3 and not gap.strip(" ,"):
                 weekday = out.pop()
-                mention = DateMention(weekday.start, mention.end, mention.day, mention.month, mention.year,
-                                      weekday=weekday.weekday)
+                mention = mention._replace(start=weekday.start, weekday=weekday.weekday)
         out.append(mention)
     return out
 
@@ -211,36 +234,35 @@ class YearContext(NamedTuple):
 
     published: Published | None
     first_year: bool          # the text dates the count "from 24.02" without a year: the first year of the war
-    text_year: int | None     # the latest year the text names (other than the invasion's), when no published
+    text_year: int | None     # the latest year the text names (other than the invasion's)
     epoch: date | None = None  # when the figures' magnitude says the report was made
     named_days: tuple[tuple[int, date], ...] = ()  # "в среду, 2 марта": weekdays the text itself dates
 
     def with_epoch(self, epoch: date | None) -> "YearContext":
-        """This context once the figures have dated the report (what _replace does, without its generic cost)."""
+        """This context once the figures have dated the report."""
         return YearContext(self.published, self.first_year, self.text_year, epoch, self.named_days)
 
 
 def resolve(mention: DateMention, ctx: YearContext) -> date | None:
-    """The calendar date of a mention, or None when it cannot be known."""
+    """The calendar date of a mention, or None when it cannot be known.
+
+    A year the mention lacks comes, in this order, from the count's first-year format ("from 24.02 to 27.09"),
+    from the publication date, from the calendar where a weekday is named with the date, from the latest year
+    the text names, and last from the magnitude of the figures (`ctx.epoch`).
+    """
     if mention.kind == "month":
         return None
     if mention.kind == "weekday":
-        if mention.weekday is None:
-            return None
-        if ctx.published is None or not ctx.published.exact:
-            # "на утро среды" after "в среду, 2 марта": the day the text has already dated, if only one.
-            days = {day for weekday, day in ctx.named_days if weekday == mention.weekday}
-            return days.pop() if len(days) == 1 else None
-        back = (ctx.published.day.weekday() - mention.weekday) % 7
-        return ctx.published.day - timedelta(days=back)
+        return _weekday(mention, ctx)
     day, month = mention.day, mention.month
     if not day or not month or not 1 <= month <= 12:
         return None
     if mention.year:
         return _safe_date(mention.year, month, day)
     official_range = mention.range_start is not None and mention.range_start.is_invasion_start
-    if official_range or (ctx.first_year and ctx.published is None):
-        # "from 24.02 to 27.09": the official format of the war's first year.
+    if (official_range or ctx.first_year) and ctx.published is None:
+        # "from 24.02 to 27.09" with nothing else to go on: the official format of the war's first year. (With a
+        # publication date, "from 24.02 to 15.03" published on 2025-03-16 is 2025-03-15.)
         for year in (2022, 2023):
             candidate = _safe_date(year, month, day)
             if candidate and INVASION <= candidate <= FIRST_YEAR_END:
@@ -267,7 +289,29 @@ def resolve(mention: DateMention, ctx: YearContext) -> date | None:
             return _safe_date(years[0], month, day)
     if ctx.text_year:
         return _safe_date(ctx.text_year, month, day)
+    if ctx.epoch is not None:
+        return _year_of_epoch(month, day, ctx.epoch)
     return None
+
+
+def _weekday(mention: DateMention, ctx: YearContext) -> date | None:
+    """"on Thursday": the most recent Thursday on or before publication."""
+    if mention.weekday is None:
+        return None
+    if ctx.published is None or not ctx.published.exact:
+        # "на утро среды" after "в среду, 2 марта": the day the text has already dated, if only one.
+        days = {day for weekday, day in ctx.named_days if weekday == mention.weekday}
+        return days.pop() if len(days) == 1 else None
+    # Days back to it (relativedelta(weekday=TH(-1)) says the same at ten times the cost, for every weekday named).
+    back = (ctx.published.day.weekday() - mention.weekday) % 7
+    return ctx.published.day - timedelta(days=back)
+
+
+def _year_of_epoch(month: int, day: int, epoch: date) -> date | None:
+    """"June 28" in a text whose personnel total dates it to mid-2025: the June 28 nearest that time, if near."""
+    dates = [d for year in (epoch.year - 1, epoch.year, epoch.year + 1) if (d := _safe_date(year, month, day))]
+    nearest = min(dates, key=lambda d: abs(d - epoch), default=None)
+    return nearest if nearest is not None and abs(nearest - epoch) <= _EPOCH_REACH else None
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

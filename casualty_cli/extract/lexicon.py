@@ -332,6 +332,7 @@ _LISTS = {
     ("numbers", "not_figure_before"): "not_figure_before", ("numbers", "list_joiners"): "list_joiner",
     ("dates", "range_end"): "range_end", ("dates", "as_of"): "as_of", ("dates", "today"): "today",
     ("dates", "report_verbs"): "report_verb", ("dates", "previous_day"): "previous_day",
+    ("dates", "loss_day"): "loss_day", ("dates", "past_day"): "past_day", ("dates", "war_day"): "war_day",
     ("claims", "qualifiers"): "claim_qualifier", ("claims", "ukraine_side"): "ukraine_side",
     ("claims", "not_losses"): "not_losses", ("claims", "persons"): "claim_persons", ("claims", "ukrainian_parties"): "ukrainian_party",
 }
