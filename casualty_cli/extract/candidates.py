@@ -172,11 +172,14 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
             if category is None:
                 continue
         if start in cues_end:
-            rounded, approximate, increment = _cues_before(hits, start, sentence_start)
+            bound, approximate, increment = _cues_before(hits, start, sentence_start)
         else:
-            rounded = approximate = increment = False
-        if rounded_after and not rounded:
-            rounded = _rounded_after(text, hits, end)
+            bound = approximate = increment = False
+        if rounded_after and not bound:
+            bound = _rounded_after(text, hits, end)
+        # A qualifier makes a rounding of a round figure only: "up to 1,612 tanks" and "about 61,330" are exact.
+        rounded = not (structured or listed) and ((bound and round_by_form(value, category, bound=True))
+                                                  or (approximate and round_by_form(value, category, bound=False)))
         if rounded and following is not None:
             loose.add(id(following))   # "more than 288,000 invaders - exactly 288,630": free for the exact one
         if increments and not increment and following is not None and following.s - end > 1:
@@ -307,9 +310,25 @@ def _looks_like_non_figure(text: str, hits: Hits, start: int, end: int) -> bool:
     return hits.ending_near("not_figure_before", start, slack=2) is not None
 
 
+def round_by_form(value: int, category: str, *, bound: bool) -> bool:
+    """Is `value` round enough for a qualifier before it to make it a journalist's rounding?
+
+    A figure that names every digit stays the report's own whatever the word before it ("up to 1,612 tanks",
+    "at least 231 planes", "rund 240.010", "près de 1 016 720"). A bound ("more than", "nearly", "über",
+    "понад") rounds figures ending in hundreds, and tens of two-digit ones ("over 370", "más de 230"); "about"
+    is the General Staff's own word for its figures ("about 17,700 personnel", "about 200 occupiers"), a
+    rounding only in thousands of people or hundreds of anything else ("about 23,000 drones").
+    """
+    digits = str(value)
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if bound:
+        return zeros >= 2 or (zeros == 1 and len(digits) <= 3)
+    return value >= 100 and zeros >= (3 if category == "personnel" else 2)
+
+
 def _cues_before(hits: Hits, offset: int, floor: int) -> tuple[bool, bool, bool]:
-    """Is the figure at `offset` a rounding ("more than 53,000"), approximate ("about 61,330") or one of the
-    day's additions ("four more tanks", "a further 23 tanks", "another 500 soldiers"), by the cue before it?"""
+    """Is the figure at `offset` bounded ("more than 53,000", "up to 1,612"), approximate ("about 61,330") or one
+    of the day's additions ("four more tanks", "a further 23 tanks", "another 500 soldiers"), by the cue before it?"""
     return (hits.ending_near("rounded", offset, slack=_CUE_SLACK, floor=floor) is not None,
             hits.ending_near("approximate", offset, slack=_CUE_SLACK, floor=floor) is not None,
             hits.ending_near("increment", offset, slack=_CUE_SLACK) is not None)
@@ -336,11 +355,11 @@ def _last_in_line(candidates: list[Candidate], text: str, offset: int) -> Candid
 
 
 def _list_qualifiers(text: str, hits: Hits, previous: Candidate, start: int) -> tuple[bool, bool]:
-    """"around 11,200 tanks, 23,000 armoured vehicles and 56,000 drones": the qualifier (rounded, approximate)
-    of the figure before covers the list."""
+    """"around 11,200 tanks, 23,000 armoured vehicles and 56,000 drones": the qualifier of the figure before covers
+    the list, and makes its round figures roundings (rounded, approximate)."""
     if (previous.rounded or previous.approximate) and not previous.structured \
             and start - previous.end < 60 and _same_list(text, hits, previous.end, start):
-        return previous.rounded, previous.approximate
+        return True, previous.approximate
     return False, False
 
 

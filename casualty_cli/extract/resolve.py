@@ -205,8 +205,6 @@ def choose(candidates: list[Candidate]) -> dict[str, dict[str, Candidate]]:
     for c in candidates:
         if c.rounded or c.role is None:
             continue
-        if c.approximate and not c.structured and _round_by_form(c):
-            continue
         pools[c.role].setdefault(c.category, []).append(c)
     chosen: dict[str, dict[str, Candidate]] = {role: {} for role in ROLES}
     # Daily figures first: they are the least ambiguous, and they arbitrate between totals.
@@ -215,12 +213,6 @@ def choose(candidates: list[Candidate]) -> dict[str, dict[str, Candidate]]:
             chosen[role][category] = pool[0] if len(pool) == 1 else _best(pool, role, category, chosen)
     _drop_inconsistent(chosen)
     return chosen
-
-
-def _round_by_form(c: Candidate) -> bool:
-    """"about 23,000 drones" is a rounding; "about 61,330 personnel" is the General Staff's own figure."""
-    zeros = len(str(c.value)) - len(str(c.value).rstrip("0"))
-    return zeros >= (3 if c.category == "personnel" else 2) and c.value >= 100
 
 
 def _best(pool: list[Candidate], role: str, category: str, chosen: dict[str, dict[str, Candidate]]) -> Candidate:

@@ -1,0 +1,199 @@
+"""Figures read the same way in all nine languages: each rule of issue 11, family 1, as a table of sentences
+written for these tests (real figures, our own words), one row per language where the wording occurs.
+
+A row is (language, text, expected), where expected maps "role.category" to the value the report must give,
+or to None where it must give none (a rounding, a figure of the day before that is no total, ...).
+"""
+import pytest
+
+from casualty_cli import parse_text
+
+# 1. A qualifier before a figure that names every digit keeps it exact; before a round figure it is a rounding.
+QUALIFIERS = [
+    ("en", "Since the start of the invasion Russia has lost up to 1,612 tanks, the General Staff said.",
+     {"totals.tanks": 1612}),
+    ("en", "Since the invasion began Russia has lost at least 231 aircraft, according to the General Staff.",
+     {"totals.aircraft": 231}),
+    ("en", "Russia's losses since the start of the war stand at about 61,330 personnel.", {"totals.personnel": 61330}),
+    ("en", "Russia has lost more than 53,000 soldiers since the start of the war.", {"totals.personnel": None}),
+    ("en", "Over the past day Russia lost over 370 soldiers, the General Staff said.", {"daily.personnel": None}),
+    ("de", "Seit Kriegsbeginn hat Russland nach Angaben des Generalstabs rund 240.010 Soldaten verloren.",
+     {"totals.personnel": 240010}),
+    ("de", "Seit Kriegsbeginn hat Russland mehr als 88.300 Soldaten verloren.", {"totals.personnel": None}),
+    ("uk", "З початку повномасштабного вторгнення росія втратила близько 1 150 320 військових.",
+     {"totals.personnel": 1150320}),
+    ("uk", "З початку вторгнення росія втратила понад 747 тисяч військових.", {"totals.personnel": None}),
+    ("ru", "С начала вторжения Россия потеряла около 1 150 320 военных, сообщил Генштаб.",
+     {"totals.personnel": 1150320}),
+    ("ru", "С начала вторжения Россия потеряла более 12 000 военных.", {"totals.personnel": None}),
+    ("fr", "Depuis le début de l'invasion, la Russie a perdu près de 1 016 720 soldats, selon l'état-major.",
+     {"totals.personnel": 1016720}),
+    ("fr", "Depuis le début de l'invasion, la Russie a perdu plus de 108 000 soldats.", {"totals.personnel": None}),
+    ("es", "Desde el inicio de la invasión Rusia ha perdido cerca de 36.210 soldados, según el Estado Mayor.",
+     {"totals.personnel": 36210}),
+    ("es", "En las últimas 24 horas Rusia perdió más de 230 soldados.", {"daily.personnel": None}),
+    ("it", "Dall'inizio della guerra la Russia ha perso circa 44.910 soldati, secondo lo Stato maggiore.",
+     {"totals.personnel": 44910}),
+    ("it", "Nelle ultime 24 ore la Russia ha perso più di 200 soldati.", {"daily.personnel": None}),
+    ("pl", "Od początku inwazji Rosja straciła około 657 940 żołnierzy, podał Sztab Generalny.",
+     {"totals.personnel": 657940}),
+    ("pl", "Od początku inwazji Rosja straciła ponad 600 000 żołnierzy.", {"totals.personnel": None}),
+    ("tr", "Savaşın başından bu yana Rus ordusu yaklaşık 1.016.720 asker kaybetti.", {"totals.personnel": 1016720}),
+    ("tr", "Savaşın başından bu yana Rus ordusu 800 binden fazla asker kaybetti.", {"totals.personnel": None}),
+]
+
+# 2. Lists where the number comes first: "10 233 танки (+8 за добу)", with or without the day's change.
+NUMBER_FIRST = [
+    ("uk", "Загальні втрати ворога з початку вторгнення:\n10 233 танки (+8 за добу);\n21 046 бойових броньованих "
+           "машин (+12);\n1 310 РСЗВ.",
+     {"totals.tanks": 10233, "daily.tanks": 8, "totals.afv": 21046, "daily.afv": 12, "totals.mlrs": 1310}),
+    ("uk", "Втрати ворога з початку вторгнення:\n- танки — 10 233 (+8 за минулу добу);\n- артилерійські системи — "
+           "8 950 (+12 за минулу добу).",
+     {"totals.tanks": 10233, "daily.tanks": 8, "totals.artillery": 8950, "daily.artillery": 12}),
+    ("ru", "Потери врага с начала вторжения:\n- танки — 10 233 (+8 за минувшие сутки);\n- РСЗО — 1310.",
+     {"totals.tanks": 10233, "daily.tanks": 8, "totals.mlrs": 1310}),
+    ("ru", "Общие потери врага с начала вторжения: 10 233 танка (+8 за сутки), 1310 РСЗО.",
+     {"totals.tanks": 10233, "daily.tanks": 8, "totals.mlrs": 1310}),
+    ("en", "Russia's losses since the start of the war:\n9,615 tanks (+4)\n19,885 armoured vehicles (+11)\n"
+           "21,313 artillery systems",
+     {"totals.tanks": 9615, "daily.tanks": 4, "totals.afv": 19885, "daily.afv": 11, "totals.artillery": 21313}),
+    ("en", "Russia's total losses since the start of the invasion:\ntanks: 9,615 (+4 over the past day)\n"
+           "artillery systems: 21,313",
+     {"totals.tanks": 9615, "daily.tanks": 4, "totals.artillery": 21313}),
+    ("de", "Die russischen Verluste seit Kriegsbeginn:\nPanzer: 9.615 (+4 am vergangenen Tag)\n"
+           "Artilleriesysteme: 21.313 (+20)",
+     {"totals.tanks": 9615, "daily.tanks": 4, "totals.artillery": 21313, "daily.artillery": 20}),
+    ("fr", "Pertes russes depuis le début de l'invasion : 9 615 chars (+4), 21 313 systèmes d'artillerie (+20).",
+     {"totals.tanks": 9615, "daily.tanks": 4, "totals.artillery": 21313, "daily.artillery": 20}),
+    ("es", "Pérdidas rusas desde el inicio de la invasión: 9.615 tanques (+4), 21.313 sistemas de artillería (+20).",
+     {"totals.tanks": 9615, "daily.tanks": 4, "totals.artillery": 21313, "daily.artillery": 20}),
+    ("it", "Perdite russe dall'inizio dell'invasione: 9.615 carri armati (+4), 21.313 sistemi di artiglieria (+20).",
+     {"totals.tanks": 9615, "daily.tanks": 4, "totals.artillery": 21313, "daily.artillery": 20}),
+    ("pl", "Straty rosyjskie od początku inwazji: czołgi – 9615 (+4 w ciągu doby), systemy artyleryjskie – 21 313.",
+     {"totals.tanks": 9615, "daily.tanks": 4, "totals.artillery": 21313}),
+    ("tr", "Savaşın başından bu yana Rus kayıpları: 9.615 tank (+4), 21.313 topçu sistemi (+20).",
+     {"totals.tanks": 9615, "daily.tanks": 4, "totals.artillery": 21313, "daily.artillery": 20}),
+]
+
+# 3. Numbers partly in words: a round unit with the rest written out is exact; "1,1 млн" stays a rounding.
+PARTLY_IN_WORDS = [
+    ("uk", "З початку вторгнення росія втратила 1 мільйон 150 320 військових.", {"totals.personnel": 1150320}),
+    ("uk", "З початку вторгнення росія втратила 1,1 млн військових.", {"totals.personnel": None}),
+    ("ru", "С начала вторжения Россия потеряла 1 миллион 150 320 военных.", {"totals.personnel": 1150320}),
+    ("ru", "С начала вторжения Россия потеряла 1 миллион 150 тысяч 320 военных.", {"totals.personnel": 1150320}),
+    ("en", "Since the start of the invasion Russia has lost 1 million 150 thousand 320 soldiers.",
+     {"totals.personnel": 1150320}),
+    ("en", "Since the start of the invasion Russia has lost 1.1 million soldiers.", {"totals.personnel": None}),
+    ("en", "Russia's losses since the start of the invasion have reached one million soldiers.",
+     {"totals.personnel": None, "daily.personnel": None}),
+    ("tr", "Savaşın başından bu yana Rus ordusu 1 milyon 340 bin 120 asker kaybetti.", {"totals.personnel": 1340120}),
+    ("tr", "Savaşın başından bu yana Rus ordusu 1 milyon 340 asker kaybetti.", {"totals.personnel": 1000340}),
+    ("pl", "Od początku inwazji Rosja straciła 1 mln 150 tys. 320 żołnierzy.", {"totals.personnel": 1150320}),
+    ("fr", "Depuis le début de l'invasion, la Russie a perdu plus d'un million de soldats.",
+     {"totals.personnel": None, "daily.personnel": None}),
+]
+
+# 4. Categories in their inflections and synonyms; "vehicles and fuel tanks" in any wording is vehicles.
+CATEGORIES = [
+    ("uk", "За минулу добу ворог втратив 46 одиниць автомобільної техніки й автоцистерн.", {"daily.vehicles": 46}),
+    ("uk", "Втрати з початку вторгнення: автомобільної техніки й автоцистерн — 15 785 (+68).",
+     {"totals.vehicles": 15785, "daily.vehicles": 68, "totals.fuel_tanks": None}),
+    ("ru", "Потери с начала вторжения: автомобильную технику и автоцистерны — 15 785 (+68); специальную технику — "
+           "1926 (+8).",
+     {"totals.vehicles": 15785, "daily.vehicles": 68, "totals.special_equipment": 1926}),
+    ("ru", "За сутки уничтожены 68 единиц автомобильной техники и автоцистерн.", {"daily.vehicles": 68}),
+    ("it", "Nelle ultime 24 ore le forze ucraine hanno distrutto 29 automobili e autocisterne.", {"daily.vehicles": 29}),
+    ("it", "Dall'inizio della guerra sono stati distrutti 3.137 autoveicoli e serbatoi di carburante (+7).",
+     {"totals.vehicles": 3137, "daily.vehicles": 7}),
+    ("fr", "Depuis le début de l'invasion, 53 284 véhicules et camions-citernes (+89) ont été détruits.",
+     {"totals.vehicles": 53284, "daily.vehicles": 89}),
+    ("es", "Desde el inicio de la invasión se han destruido 2.629 vehículos y camiones cisterna.",
+     {"totals.vehicles": 2629}),
+    ("de", "Seit Kriegsbeginn wurden 4.423 Fahrzeuge und Tanklaster zerstört.", {"totals.vehicles": 4423}),
+    ("pl", "Od początku inwazji zniszczono 15 785 pojazdów i cystern.", {"totals.vehicles": 15785}),
+    ("tr", "Savaşın başından bu yana 15.785 araç ve yakıt tankeri imha edildi.", {"totals.vehicles": 15785}),
+    ("en", "Since the start of the invasion Russia has lost 3,450 armoured combat machines.", {"totals.afv": 3450}),
+    ("en", "The General Staff listed 1,240 RSZV and 984 air defense equipment destroyed since the start of the war.",
+     {"totals.mlrs": 1240, "totals.air_defense": 984}),
+    ("en", "Over the past day Ukrainian forces destroyed one anti-aircraft defence system and two rocket salvo "
+           "systems.", {"daily.air_defense": 1, "daily.mlrs": 2}),
+    ("uk", "За минулу добу ворог втратив 930 осіб особового складу, чотири танки та 11 БТР.",
+     {"daily.afv": 11, "daily.personnel": 930, "daily.tanks": 4}),
+    ("ru", "За минувшие сутки уничтожены 11 БТР и две единицы специальной техники.",
+     {"daily.afv": 11, "daily.special_equipment": 2}),
+    ("de", "Seit Kriegsbeginn wurden 163 Spezialausrüstungen zerstört.", {"totals.special_equipment": 163}),
+    ("it", "Dall'inizio della guerra sono stati distrutti 266 razzi a lancio multiplo e 141 sistemi di guerra "
+           "antiaerea.", {"totals.mlrs": 266, "totals.air_defense": 141}),
+    ("pl", "Od początku inwazji Rosjanie stracili 9615 czołgów, a w ciągu doby cztery czołgi.",
+     {"totals.tanks": 9615, "daily.tanks": 4}),
+]
+
+# 5. The figures of the day before are `previous`, never totals.
+PREVIOUS = [
+    ("en", "Since the start of the invasion Russia has lost 1,150,320 soldiers. A day earlier, the tally stood at "
+           "1,149,480.", {"totals.personnel": 1150320, "previous.personnel": 1149480}),
+    ("de", "Seit Kriegsbeginn hat Russland 1.150.320 Soldaten verloren. Am Vortag waren es 1.149.480 Soldaten.",
+     {"totals.personnel": 1150320, "previous.personnel": 1149480}),
+    ("ru", "С начала вторжения Россия потеряла 1 150 320 военных. Накануне Генштаб сообщал о 1 149 480 военных.",
+     {"totals.personnel": 1150320, "previous.personnel": 1149480}),
+    ("uk", "З початку вторгнення росія втратила 1 150 320 військових. Напередодні Генштаб повідомляв про "
+           "1 149 480 військових.", {"totals.personnel": 1150320, "previous.personnel": 1149480}),
+    ("fr", "Depuis le début de l'invasion, la Russie a perdu 1 150 320 soldats. La veille, l'état-major faisait "
+           "état de 1 149 480 soldats.", {"totals.personnel": 1150320, "previous.personnel": 1149480}),
+    ("es", "Desde el inicio de la invasión Rusia ha perdido 1.150.320 soldados. El día anterior, el Estado Mayor "
+           "contabilizaba 1.149.480 soldados.", {"totals.personnel": 1150320, "previous.personnel": 1149480}),
+    ("it", "Dall'inizio dell'invasione la Russia ha perso 1.150.320 soldati. Il giorno prima lo Stato maggiore "
+           "ne aveva contati 1.149.480.", {"totals.personnel": 1150320, "previous.personnel": 1149480}),
+    ("pl", "Od początku inwazji Rosja straciła 1 150 320 żołnierzy. Dzień wcześniej Sztab Generalny podawał "
+           "1 149 480 żołnierzy.", {"totals.personnel": 1150320, "previous.personnel": 1149480}),
+    ("tr", "Savaşın başından bu yana Rus ordusu 1.150.320 asker kaybetti. Bir gün önce bu sayı 1.149.480 "
+           "askerdi.", {"totals.personnel": 1150320, "previous.personnel": 1149480}),
+    # Alone, the figure of the day before is still no total.
+    ("en", "A day earlier the General Staff had put Russia's losses at 1,149,480 soldiers.",
+     {"totals.personnel": None, "previous.personnel": 1149480}),
+    ("ru", "Накануне Генштаб ВСУ сообщал о потерях России в 1 149 480 военных.",
+     {"totals.personnel": None, "previous.personnel": 1149480}),
+]
+
+# 6. A daily figure takes its role from the text ("(+N)", "over the past day", "more"), never from its size alone.
+DAILY_ROLE = [
+    ("en", "Russia lost 12 tanks and 31 drones near the village, the brigade said.",
+     {"daily.tanks": None, "daily.uav": None}),
+    ("de", "Der Konflikt eskaliert mit zwölf verlorenen Panzern und 31 abgeschossenen Drohnen.",
+     {"daily.tanks": None, "daily.uav": None}),
+    ("uk", "За вівторок ця цифра зросла на 1 670 окупантів.", {"daily.personnel": 1670}),
+    ("en", "Over the past day Russia lost 1,180 soldiers. Ukrainian forces also destroyed 12 tanks and 31 drones.",
+     {"daily.personnel": 1180, "daily.tanks": 12, "daily.uav": 31}),
+    ("ru", "За минувшие сутки Россия потеряла 1180 военных. Также уничтожены 12 танков и 31 беспилотник.",
+     {"daily.personnel": 1180, "daily.tanks": 12, "daily.uav": 31}),
+    ("en", "Russian forces lost 1,040 soldiers over the past day. Since the start of the war Russia has lost "
+           "200,560.", {"daily.personnel": 1040, "totals.personnel": 200560}),
+    ("uk", "За добу росіяни втратили 830 військових. З початку вторгнення росія втратила близько 1 226 420.",
+     {"daily.personnel": 830, "totals.personnel": 1226420}),
+]
+
+# 7. Names of weapons and the like are no figures: "T-62 tanks", "Su-25 aircraft", "one of its worst days".
+NOT_FIGURES = [
+    ("en", "Over the past day Ukrainian forces shot down an Orlan-10 drone and destroyed seven T-72 tanks.",
+     {"daily.uav": None, "daily.tanks": 7}),
+    ("en", "Over the past day Russia suffered one of its worst losses, the General Staff said.",
+     {"daily.personnel": None}),
+    ("ru", "За сутки сбиты два вертолета Ка-52 и один самолет Су-25.", {"daily.helicopters": 2, "daily.aircraft": 1}),
+    ("de", "Die Verluste an Personal und Ausrüstung nähern sich vier wichtigen Marken.", {"daily.personnel": None}),
+]
+
+CASES = [*QUALIFIERS, *NUMBER_FIRST, *PARTLY_IN_WORDS, *CATEGORIES, *PREVIOUS, *DAILY_ROLE, *NOT_FIGURES]
+
+
+@pytest.mark.parametrize("lang,text,expected", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_figures_generalise(lang, text, expected):
+    report = parse_text(text)
+    assert report.language == lang
+    got = {f"{role}.{category}": getattr(report, role).get(category)
+           for role, category in (key.split(".") for key in expected)}
+    assert got == expected
+
+
+def test_every_language_is_covered_by_each_family():
+    for family in (QUALIFIERS, NUMBER_FIRST, PREVIOUS):
+        assert {lang for lang, _, _ in family} >= {"en", "uk", "ru", "de", "fr", "es", "it", "pl", "tr"}
