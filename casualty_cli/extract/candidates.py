@@ -148,6 +148,9 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         if label is not None:
             category, structured = label.value, True
             attached.add(id(label))
+            # "танки — 10 233 (+8 за минулу добу)": the figure before the day's change is the total, whatever
+            # words the bracket holds.
+            listed = _change_after(text, end, sentence_end)
         elif end - start != 4 or not _is_year(text, hits, start, end):  # a year has four characters
             noun_start = starts[nearest] if nearest < mention_count else -1
             if noun_start == end or (noun_start == end + 1 and text[end] == " "):
@@ -157,8 +160,10 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
             if following is not None:
                 category = following.value
                 attached.add(id(following))
-                limit = end + 60 if end + 60 < sentence_end else sentence_end
-                listed = text.find("(", end, limit) >= 0 and bool(_CHANGE_AFTER.match(text, end, limit))
+                # "6.416 (+10) Kampfpanzer", "10 233 танки (+8 за добу)": the total of a list line, as a label
+                # line's figure is; a line that gives only a number and its noun ("1 310 РСЗВ;") is one of a list.
+                listed = _change_after(text, end, sentence_end) or _change_after(text, following.e, sentence_end)
+                structured = listed or _list_line(text, start, following.e)
         if following is None and start in indefinite:
             continue
         if category is None and candidates and candidates[-1].sentence == sentence_index \
@@ -211,6 +216,24 @@ def _ends_near(hits: Hits, sections: tuple[str, ...], slack: int) -> set[int]:
         for hit in hits.all(section):
             offsets.update(range(hit.e, hit.e + slack + 1))
     return offsets
+
+
+def _change_after(text: str, offset: int, ceiling: int) -> bool:
+    """"(+14)", "(+8 за добу)", "(-3)" right after `offset`: the day's change of the figure before it."""
+    limit = offset + 60 if offset + 60 < ceiling else ceiling
+    return text.find("(", offset, limit) >= 0 and bool(_CHANGE_AFTER.match(text, offset, limit))
+
+
+# A line that holds one figure and its noun: after a bullet, if any, and before the day's change or a ";".
+_LINE_START = regex.compile(r"[ \t\u00a0]*(?:[\-–—•*·▪►][ \t\u00a0]*)?")
+_LINE_END = regex.compile(r"[ \t\u00a0]*(?:\([^()\n]{0,40}\)[ \t\u00a0]*)?[;,.]?[ \t\u00a0]*(?:\n|$)")
+
+
+def _list_line(text: str, start: int, noun_end: int) -> bool:
+    """"- 9,615 tanks;", "1 310 РСЗВ.": the number at `start` and its noun ending at `noun_end` are a line of
+    their own, as the lines of a list are (a sentence that starts a line goes on after its noun)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_LINE_START.fullmatch(text, line_start, start)) and bool(_LINE_END.match(text, noun_end))
 
 
 def _label_before(text: str, start: int, mentions: list[Mention], ends: list[int], index: int) -> Mention | None:

@@ -114,7 +114,7 @@ def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> 
     """The role the words around each number give it (or None when they give none), set on the candidates."""
     # The figures of a sentence share its cues: they are looked up once per scope.
     scope_cues: dict[tuple[int, int], tuple[list, list, list, list] | tuple[()]] = {}
-    find = hits.find
+    find, text = hits.find, segments.text
     # Most texts have no previous total and no total stated after its figures: no search for them then.
     any_previous, any_after = bool(hits.all("previous")), bool(hits.all("total_after"))
     for c in candidates:
@@ -123,9 +123,13 @@ def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> 
         cues = scope_cues.get(c.scope)
         if cues is None:
             start, end = c.scope
+            daily = find("daily", start, end)
+            if daily and "(" in text[start:end]:
+                # "(+4 over the past day)": the cue in the bracket dates that change, not the figures beside it.
+                daily = [h for h in daily if not _in_change_bracket(text, h.s)]
             cues = (find("previous", start, end) if any_previous else (),
                     find("total_after", start, end) if any_after else (),
-                    find("daily", start, end), find("total", start, end))
+                    daily, find("total", start, end))
             # Half the scopes have no cue at all: () spares their figures the look at each kind.
             cues = scope_cues[c.scope] = cues if any(cues) else ()
         role = _role_from_cues(c, *cues) if cues else None
@@ -136,6 +140,15 @@ def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> 
         elif role:
             c.with_role(role, CUE)
     return candidates
+
+
+_CHANGE_OPENED = re.compile(r"\(\s*[+\-−–]\s*\d[\d \u00a0.,]*(?:[^\W\d_]+\s+){0,3}$")
+
+
+def _in_change_bracket(text: str, offset: int) -> bool:
+    """Does `offset` lie in a day's change bracket, after its number: "(+8 за минулу добу)"?"""
+    opened = text.rfind("(", max(0, offset - 40), offset)
+    return opened >= 0 and _CHANGE_OPENED.search(text, opened, offset) is not None
 
 
 def _role_from_cues(c: Candidate, previous: list, after: list, daily: list, total: list) -> str | None:
