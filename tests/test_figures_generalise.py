@@ -175,7 +175,7 @@ DAILY_ROLE = [
 # 7. Names of weapons and the like are no figures: "T-62 tanks", "Su-25 aircraft", "one of its worst days".
 NOT_FIGURES = [
     ("en", "Over the past day Ukrainian forces shot down an Orlan-10 drone and destroyed seven T-72 tanks.",
-     {"daily.uav": None, "daily.tanks": 7}),
+     {"daily.uav": 1, "daily.tanks": 7}),
     ("en", "Over the past day Russia suffered one of its worst losses, the General Staff said.",
      {"daily.personnel": None}),
     ("ru", "За сутки сбиты два вертолета Ка-52 и один самолет Су-25.", {"daily.helicopters": 2, "daily.aircraft": 1}),

@@ -31,9 +31,11 @@ _DASHES = frozenset("‒–—-:=")
 _QUOTES = "\"«»“”„″"
 # Between a number and its noun: up to three words, and the day's change and quote marks
 # ("6.416 (+10) Kampfpanzer", "180 pièces d'«équipement spécial»").
+# A word there may be a model's name ("seven T-72 tanks", "two Ka-52 helicopters").
+_GAP_WORD = r"[\p{L}'’\-]+(?:\d+\p{L}*)?"
 _NUMBER_FIRST_GAP = regex.compile(
     rf"[ \t\u00a0]*(?:\([^()\n]{{0,30}}\)[ \t\u00a0]*)?[{_QUOTES}]?[ \t\u00a0]*"
-    rf"(?:[\p{{L}}'’\-]+(?:[{_QUOTES} \t\u00a0]+|(?<=['’]))){{0,3}}")
+    rf"(?:{_GAP_WORD}(?:[{_QUOTES} \t\u00a0]+|(?<=['’]))){{0,3}}")
 _NO_GAP_START = frozenset(")]}.,;:!?\n\r0123456789")  # characters that can start no such gap
 # A number followed by its day's change, "6.416 (+10)", is the cumulative figure.
 _CHANGE_AFTER = regex.compile(r"[ \t\u00a0]*\(\s*[+\-−–]\s*[\d\s.,]*(?:\)|[\s\p{L}]{0,30}\))")
@@ -44,7 +46,7 @@ _CHANGE_MARK = regex.compile(r"\(\s*([+\-−–])\s*$")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _DIGIT = regex.compile(r"\d")
 _LIST_BREAK = regex.compile(r"[.;:!?\d\n]")
-_INDEFINITE_GAP = regex.compile(r"[ \t\u00a0]+(?:[\p{L}'’\-]+[ \t\u00a0]+){0,2}")
+_INDEFINITE_GAP = regex.compile(rf"[ \t\u00a0]+(?:{_GAP_WORD}[ \t\u00a0]+){{0,2}}")
 
 
 @dataclass(slots=True)
@@ -120,8 +122,9 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
     # the searches of the hits.
     cues_end = _ends_near(hits, _CUES_BEFORE, _CUE_SLACK)
     rounded_after, increments = bool(hits.all("rounded_after")), bool(hits.all("increment"))
+    partitives = bool(hits.all("partitive"))
     # A Number is unpacked once, and the helpers are given its offsets rather than the Number to read again.
-    for value, start, end, round_form, _ in numbers:
+    for value, start, end, round_form, word in numbers:
         sentence_index = bisect_right(sentence_starts, start) - 1
         if sentence_index < 0:
             sentence_index = 0
@@ -157,6 +160,8 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
                 following = mentions[nearest]  # "2,449 tanks", the common case, without the call
             else:
                 following = _noun_after(text, end, mentions, starts, nearest)
+                if following is not None and partitives and _partitive_after(text, hits, end):
+                    following = None  # "one of its worst losses", "eines der": a part of the noun's group
             if following is not None:
                 category = following.value
                 attached.add(id(following))
@@ -173,6 +178,8 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         scope = (start - SCOPE if start - SCOPE > sentence_start else sentence_start,  # segments.scope(start, end)
                  end + SCOPE if end + SCOPE < sentence_end else sentence_end)
         if category is None:
+            if word:
+                continue  # "vier wichtige Marken": a number in words counts the noun after it, or nothing
             category = _inherit(text, hits, start, end, mentions, starts, attached, loose, candidates, scope)
             if category is None:
                 continue
@@ -266,6 +273,12 @@ def _noun_after(text: str, end: int, mentions: list[Mention], starts: list[int],
     if text[end] in _NO_GAP_START:
         return None  # "2449 (+14);", "61,330. Tanks": the same, for the common misses
     return noun if _NUMBER_FIRST_GAP.fullmatch(text, end, gap_end) else None
+
+
+def _partitive_after(text: str, hits: Hits, end: int) -> bool:
+    """"one of", "один из", "l'un des": the word right after the number ending at `end` takes a part of a group."""
+    after = hits.find("partitive", end, end + 12)
+    return bool(after) and not text[end:after[0].s].strip()
 
 
 def _inherit(text: str, hits: Hits, start: int, end: int, mentions: list[Mention], starts: list[int],

@@ -470,6 +470,7 @@ _LISTS = {
     ("cues", "units"): "not_figure_after", ("dates", "year_words"): "year_word",
     ("claims", "anaphora"): "anaphora",
     ("numbers", "not_figure_before"): "not_figure_before", ("numbers", "list_joiners"): "list_joiner",
+    ("numbers", "partitive"): "partitive",
     ("dates", "range_end"): "range_end", ("dates", "as_of"): "as_of", ("dates", "today"): "today",
     ("dates", "report_verbs"): "report_verb", ("dates", "previous_day"): "previous_day",
     ("claims", "qualifiers"): "claim_qualifier", ("claims", "ukraine_side"): "ukraine_side",
