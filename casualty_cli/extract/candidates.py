@@ -80,9 +80,31 @@ Mention = Hit
 _START, _END = itemgetter(0), itemgetter(1)
 
 
-def find_mentions(hits: Hits) -> list[Mention]:
-    """The categories named in the text, in order of their start (the Hits' own list: read only)."""
-    return hits.all("category")
+def find_mentions(hits: Hits, text: str) -> list[Mention]:
+    """The categories named in the text, in order of their start (the Hits' own list: read only, unless a pair
+    is joined, below).
+
+    "vehicles and fuel tanks", "автомобільної техніки й автоцистерн", "automobili e autocisterne": fuel tanks
+    named with the vehicles, in any wording, are the one category vehicles (counted apart only in early 2022).
+    """
+    mentions = hits.all("category")
+    pairs = [i for i in range(1, len(mentions))
+             if mentions[i].value == "fuel_tanks" and mentions[i - 1].value == "vehicles"
+             and _joined(text, hits, mentions[i - 1].e, mentions[i].s)]
+    if not pairs:
+        return mentions
+    joined = list(mentions)
+    for i in reversed(pairs):
+        joined[i - 1:i + 1] = [Hit(mentions[i - 1].s, mentions[i].e, "vehicles")]
+    return joined
+
+
+_JOIN_GAP = regex.compile(r"[ \t\u00a0]+(?:[\p{L}'’]+[ \t\u00a0]*){1,2}")
+
+
+def _joined(text: str, hits: Hits, end: int, start: int) -> bool:
+    """Only a list joiner between `end` and `start`, with a short word beside it ("and", "й", "et de")."""
+    return start - end <= 14 and bool(_JOIN_GAP.fullmatch(text, end, start)) and hits.has("list_joiner", end, start)
 
 
 def indefinite_numbers(text: str, hits: Hits, mentions: list[Mention]) -> list[Number]:
