@@ -148,6 +148,9 @@ PREVIOUS = [
            "1 149 480 żołnierzy.", {"totals.personnel": 1150320, "previous.personnel": 1149480}),
     ("tr", "Savaşın başından bu yana Rus ordusu 1.150.320 asker kaybetti. Bir gün önce bu sayı 1.149.480 "
            "askerdi.", {"totals.personnel": 1150320, "previous.personnel": 1149480}),
+    # "Am Vortag" with a figure of a day's size is the day's loss, beside the total.
+    ("de", "Seit Kriegsbeginn hat Russland 1.150.320 Soldaten verloren. Am Vortag wurden 1.210 Soldaten getötet.",
+     {"totals.personnel": 1150320, "daily.personnel": 1210, "previous.personnel": None}),
     # Alone, the figure of the day before is still no total.
     ("en", "A day earlier the General Staff had put Russia's losses at 1,149,480 soldiers.",
      {"totals.personnel": None, "previous.personnel": 1149480}),
@@ -161,7 +164,10 @@ DAILY_ROLE = [
      {"daily.tanks": None, "daily.uav": None}),
     ("de", "Der Konflikt eskaliert mit zwölf verlorenen Panzern und 31 abgeschossenen Drohnen.",
      {"daily.tanks": None, "daily.uav": None}),
-    ("uk", "За вівторок ця цифра зросла на 1 670 окупантів.", {"daily.personnel": 1670}),
+    ("uk", "Від початку вторгнення росія втратила понад 747 тисяч військових. За вівторок ця цифра зросла на 1 670 "
+           "окупантів.", {"daily.personnel": 1670, "totals.personnel": None}),
+    ("en", "Russia's losses since the invasion passed 747,000. On Tuesday the figure rose by 1,670 soldiers.",
+     {"daily.personnel": 1670, "totals.personnel": None}),
     ("en", "Over the past day Russia lost 1,180 soldiers. Ukrainian forces also destroyed 12 tanks and 31 drones.",
      {"daily.personnel": 1180, "daily.tanks": 12, "daily.uav": 31}),
     ("ru", "За минувшие сутки Россия потеряла 1180 военных. Также уничтожены 12 танков и 31 беспилотник.",

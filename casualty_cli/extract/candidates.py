@@ -182,8 +182,9 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
                 following = mentions[nearest]  # "2,449 tanks", the common case, without the call
             else:
                 following = _noun_after(text, end, mentions, starts, nearest)
-                if following is not None and partitives and _partitive_after(text, hits, end):
-                    following = None  # "one of its worst losses", "eines der": a part of the noun's group
+                if following is not None and word and partitives and _partitive_after(text, hits, end):
+                    # "one of its worst losses", "eines der": a pronoun, not a count ("1,160 of those" counts).
+                    following = None
             if following is not None:
                 category = following.value
                 attached.add(id(following))
@@ -200,9 +201,7 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         scope = (start - SCOPE if start - SCOPE > sentence_start else sentence_start,  # segments.scope(start, end)
                  end + SCOPE if end + SCOPE < sentence_end else sentence_end)
         if category is None:
-            if word:
-                continue  # "vier wichtige Marken": a number in words counts the noun after it, or nothing
-            category = _inherit(text, hits, start, end, mentions, starts, attached, loose, candidates, scope)
+            category = _inherit(text, hits, start, end, mentions, starts, attached, loose, candidates, scope, word)
             if category is None:
                 continue
         if start in cues_end:
@@ -222,8 +221,11 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         role, strength = ("totals", STRUCTURE) if listed else (None, INFERRED)
         rounded = rounded or (round_form and not (structured or listed))
         structured = structured or listed
-        if candidates and value % 100 == 0 and value >= 100 and not (structured or rounded or approximate):
-            rounded, approximate = _list_qualifiers(text, hits, candidates[-1], start)  # only round figures take them
+        if candidates and value % 100 == 0 and value >= 100 and not (structured or rounded or approximate) \
+                and _list_qualified(text, hits, candidates[-1], start):
+            # "around 11,200 tanks, 23,000 armoured vehicles": the qualifier before the list covers its figures.
+            approximate = candidates[-1].approximate
+            rounded = round_by_form(value, category, bound=not approximate)
         paragraph = bisect_right(paragraph_starts, start) - 1
         if paragraph < 0:
             paragraph = 0
@@ -304,29 +306,43 @@ def _partitive_after(text: str, hits: Hits, end: int) -> bool:
 
 
 def _inherit(text: str, hits: Hits, start: int, end: int, mentions: list[Mention], starts: list[int],
-             attached: set[int], loose: set[int], candidates: list[Candidate], scope: tuple[int, int]) -> str | None:
+             attached: set[int], loose: set[int], candidates: list[Candidate], scope: tuple[int, int],
+             word: bool) -> str | None:
     """A number at [start, end) with no noun of its own counts what its sentence (`scope`: Segments.scope) names
-    ("losses ... numbered 61,330"), preferring a noun not `attached` to a number yet (or only `loose`ly)."""
+    ("losses ... numbered 61,330"), preferring a noun not `attached` to a number yet (or only `loose`ly).
+    A number in words (`word`) counts one only beside a role cue ("trecento più di ieri"): "vier wichtige
+    Marken" counts its own noun."""
     sentence_start, sentence_end = scope
     first = bisect_left(starts, sentence_start)
     last = bisect_left(starts, start)
     named = [m for m in mentions[first:last] if m.e <= start]
     after_figure = bool(candidates) and candidates[-1].start >= sentence_start
-    if not (named or after_figure):
+    # "... втратили 830 військових. З початку вторгнення росія втратила 1 226 420.": a figure of the sentence just
+    # before, on the same line, which the bare number may count again.
+    carried = not (named or after_figure or word) and bool(candidates) \
+        and start - candidates[-1].end <= 200 and text.find("\n", candidates[-1].end, start) < 0
+    if not (named or after_figure or carried):
         return None  # nothing before it in its sentence to count (half the numbers asked): no hits searched
-    if not (hits.has("loss", sentence_start, sentence_end) or hits.has("total", sentence_start, start)):
-        return None
     if _looks_like_non_figure(text, hits, start, end):
         return None
-    if after_figure:
+    if carried:
+        # Only with a cue that makes it the same count at another time ("since the start", "a day earlier"), in
+        # words about losses or of the General Staff.
+        cued = hits.has("total", sentence_start, start) or hits.has("previous", sentence_start, start) \
+            or hits.has("daily", sentence_start, sentence_end)
+        spoken = hits.has("loss", sentence_start, sentence_end) or hits.has("general_staff", sentence_start, start)
+        return candidates[-1].category if cued and spoken else None
+    if not (hits.has("loss", sentence_start, sentence_end) or hits.has("total", sentence_start, start)):
+        return None
+    if after_figure and not word:
         inclusion = hits.find("inclusion", sentence_start, start)
         if inclusion and start - inclusion[-1].e <= 12:
             return candidates[-1].category
-    if named and hits.has("total_after", named[-1].e, start):
+    if named and not word and hits.has("total_after", named[-1].e, start):
         # "one helicopter, which takes the number destroyed to 227": the total of what was just named.
         return named[-1].value
     free = [m for m in named if id(m) not in attached or id(m) in loose]
-    if free:
+    if free and not word:
         return free[-1].value
     if named and _role_cue_beside(hits, start, end, sentence_start, sentence_end):
         # "690 soldiers were killed in the last day and about 105,250 since the start": the same count again.
@@ -412,13 +428,11 @@ def _last_in_line(candidates: list[Candidate], text: str, offset: int) -> Candid
     return last if "\n" not in between and not _LIST_BREAK.search(between) else None
 
 
-def _list_qualifiers(text: str, hits: Hits, previous: Candidate, start: int) -> tuple[bool, bool]:
-    """"around 11,200 tanks, 23,000 armoured vehicles and 56,000 drones": the qualifier of the figure before covers
-    the list, and makes its round figures roundings (rounded, approximate)."""
-    if (previous.rounded or previous.approximate) and not previous.structured \
-            and start - previous.end < 60 and _same_list(text, hits, previous.end, start):
-        return True, previous.approximate
-    return False, False
+def _list_qualified(text: str, hits: Hits, previous: Candidate, start: int) -> bool:
+    """"around 11,200 tanks, 23,000 armoured vehicles and 56,000 drones": is the figure at `start` in the list of
+    the `previous` one, which a qualifier stands before?"""
+    return (previous.rounded or previous.approximate) and not previous.structured \
+        and start - previous.end < 60 and _same_list(text, hits, previous.end, start)
 
 
 def _same_list(text: str, hits: Hits, start: int, end: int) -> bool:

@@ -84,14 +84,16 @@ def _list_intros(segments: Segments) -> dict[int, tuple[int, int]]:
 
 
 def _continues_loss_sentence(hits: Hits, segments: Segments, c: Candidate) -> bool:
-    """"... 288,630 invaders were eliminated. In the last 24 hours alone it was 860.": a sentence with a daily
-    or total cue that follows a loss sentence of its paragraph goes on about the losses."""
+    """"... 288,630 invaders were eliminated. In the last 24 hours alone it was 860.": a sentence with a daily,
+    total or previous cue ("Am Vortag waren es ...") that follows a loss sentence of its paragraph goes on about
+    the losses."""
     if c.sentence == 0:
         return False
     sentence, before = segments.sentences[c.sentence], segments.sentences[c.sentence - 1]
     if segments.paragraph_index(before.start) != c.paragraph:
         return False
-    cued = hits.has("daily", sentence.start, sentence.end) or hits.has("total", sentence.start, sentence.end)
+    cued = hits.has("daily", sentence.start, sentence.end) or hits.has("total", sentence.start, sentence.end) \
+        or hits.has("previous", sentence.start, sentence.end)
     return cued and hits.has("loss", before.start, before.end)
 
 
@@ -189,13 +191,13 @@ def apply_priors(candidates: list[Candidate], epoch: date | None) -> list[Candid
     for c in candidates:
         role = c.role
         if role is None:
-            # The role of the figures just before if it fits, else the first that does.
+            # The role of the figures just before if it fits, else a total if one of its time could be so large.
+            # Never the day's loss by size alone: a daily figure has its role from the text ("(+14)", "over the
+            # past day", "four more"), or none ("12 tanks near the village" is a sector's, a week's, ...).
             if last_role is not None and allows(last_role, c.category, c.value):
                 role = last_role
             elif allows("totals", c.category, c.value):
                 role = "totals"
-            elif allows("daily", c.category, c.value):
-                role = "daily"
             else:
                 continue
             c.with_role(role, INFERRED)
