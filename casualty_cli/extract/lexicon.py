@@ -37,8 +37,8 @@ _SIGNS = "%$€£₴₽№"
 _FAST_TOKEN = re.compile(fr"\w+|[{_SIGNS}]")
 _TOKEN_SPLIT = re.compile(f"({_FAST_TOKEN.pattern})")
 _FIRST_WORDS_KEPT = 100_000  # distinct words remembered per language before the memory starts afresh
-# What may stand between the words of a phrase.
-_GAP = re.compile(r"[\s\-\u2010-\u2015/.&']{1,5}")
+# What may stand between the words of a phrase (an apostrophe of any of its forms: "nell’ultimo giorno").
+_GAP = re.compile(r"[\s\-\u2010-\u2015/.&'\u2019\u02bc`\u2018]{1,5}")
 _APOSTROPHE_TABLE = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'", "\u2018": "'"})
 
 # Sections whose phrases name something (a category, a place, a party): the longest match wins, no overlaps.
@@ -231,8 +231,7 @@ class Trie:
                     found[section].append(tuple.__new__(Hit, (start, end, value)))
             if j >= last:
                 continue
-            # What stands between the words (in the original text, where a curly apostrophe breaks a phrase)
-            # is tested only when a phrase goes on.
+            # What stands between the words (in the original text) is tested only when a phrase goes on.
             children = node.children(words[j + 1])
             if children and _GAP.fullmatch(text, starts[j] + len(words[j]), starts[j + 1]):
                 stack.extend([(child, j + 1) for child in children])

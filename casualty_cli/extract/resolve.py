@@ -188,16 +188,24 @@ def apply_priors(candidates: list[Candidate], epoch: date | None) -> list[Candid
     allows = priors.window(epoch).allows
     settled: list[Candidate] = []
     last_role: str | None = None
+    # Where the text speaks of a day's losses: paragraphs with a daily figure, and the sentences that give a
+    # category's total by a cue ("... amounted to 560 occupiers; the total since the invasion is 250,800").
+    daily_paragraphs = {c.paragraph for c in candidates if c.role == "daily"}
+    total_sentences = {(c.sentence, c.category) for c in candidates if c.role == "totals" and c.strength >= CUE}
     for c in candidates:
         role = c.role
         if role is None:
-            # The role of the figures just before if it fits, else a total if one of its time could be so large.
-            # Never the day's loss by size alone: a daily figure has its role from the text ("(+14)", "over the
-            # past day", "four more"), or none ("12 tanks near the village" is a sector's, a week's, ...).
+            # The role of the figures just before if it fits, else a total if one of its time could be so large,
+            # else the day's loss where the text speaks of one beside it: never by its size alone ("12 tanks
+            # near the village" may be a sector's, a week's, ...).
             if last_role is not None and allows(last_role, c.category, c.value):
                 role = last_role
             elif allows("totals", c.category, c.value):
                 role = "totals"
+            elif (c.paragraph in daily_paragraphs or c.paragraph - 1 in daily_paragraphs
+                  or (c.sentence, c.category) in total_sentences) and allows("daily", c.category, c.value):
+                role = "daily"
+                daily_paragraphs.add(c.paragraph)
             else:
                 continue
             c.with_role(role, INFERRED)
