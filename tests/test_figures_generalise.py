@@ -126,6 +126,18 @@ CATEGORIES = [
            "antiaerea.", {"totals.mlrs": 266, "totals.air_defense": 141}),
     ("pl", "Od początku inwazji Rosjanie stracili 9615 czołgów, a w ciągu doby cztery czołgi.",
      {"totals.tanks": 9615, "daily.tanks": 4}),
+    # "tank losses": a word for people after a weapon's name counts the weapon.
+    ("en", "Russia lost 22 tanks over the past day. This put the total number of tank losses at 3,504 and the "
+           "number of armored vehicle losses at 6,810 since the start of the war.",
+     {"totals.tanks": 3504, "totals.afv": 6810, "totals.personnel": None}),
+    # numbers in words in their other cases
+    ("uk", "За минулу добу ворог втратив 25 артилерійських систем, однієї крилатої ракети та шести безпілотників.",
+     {"daily.cruise_missiles": 1, "daily.uav": 6}),
+    ("ru", "За сутки противник лишился одной крылатой ракеты и шести беспилотников.",
+     {"daily.cruise_missiles": 1, "daily.uav": 6}),
+    # the day's change a long noun away from its figure
+    ("fr", "Depuis le début de l'invasion, 53 284 unités d'équipements automobiles et de camions-citernes (+89) ont "
+           "été détruites.", {"totals.vehicles": 53284, "daily.vehicles": 89}),
 ]
 
 # 5. The figures of the day before are `previous`, never totals.
@@ -176,6 +188,10 @@ DAILY_ROLE = [
            "200,560.", {"daily.personnel": 1040, "totals.personnel": 200560}),
     ("uk", "За добу росіяни втратили 830 військових. З початку вторгнення росія втратила близько 1 226 420.",
      {"daily.personnel": 830, "totals.personnel": 1226420}),
+    ("en", "The destruction of four more tanks over the past day means that Russia has now lost 2,216.",
+     {"daily.tanks": 4, "totals.tanks": 2216}),
+    ("pl", "W ciągu minionej doby Rosja straciła 950 żołnierzy.\n\nW sobotę Rosja straciła także 13 czołgów.",
+     {"daily.personnel": 950, "daily.tanks": 13}),
 ]
 
 # 7. Names of weapons and the like are no figures: "T-62 tanks", "Su-25 aircraft", "one of its worst days".

@@ -86,16 +86,21 @@ def find_mentions(hits: Hits, text: str) -> list[Mention]:
 
     "vehicles and fuel tanks", "автомобільної техніки й автоцистерн", "automobili e autocisterne": fuel tanks
     named with the vehicles, in any wording, are the one category vehicles (counted apart only in early 2022).
+    "tank losses": a word for people right after another category's name counts that category.
     """
     mentions = hits.all("category")
     pairs = [i for i in range(1, len(mentions))
-             if mentions[i].value == "fuel_tanks" and mentions[i - 1].value == "vehicles"
-             and _joined(text, hits, mentions[i - 1].e, mentions[i].s)]
+             if (mentions[i].value == "fuel_tanks" and mentions[i - 1].value == "vehicles"
+                 and _joined(text, hits, mentions[i - 1].e, mentions[i].s))
+             or (mentions[i].value == "personnel" and mentions[i - 1].value != "personnel"
+                 and mentions[i].s - mentions[i - 1].e == 1 and text[mentions[i - 1].e] == " ")]
     if not pairs:
         return mentions
     joined = list(mentions)
     for i in reversed(pairs):
-        joined[i - 1:i + 1] = [Hit(mentions[i - 1].s, mentions[i].e, "vehicles")]
+        # "tank losses", "armored vehicle losses": a word of people after a weapon's name counts the weapon.
+        joined[i - 1:i + 1] = [Hit(mentions[i - 1].s, mentions[i].e,
+                                   "vehicles" if mentions[i].value == "fuel_tanks" else mentions[i - 1].value)]
     return joined
 
 
@@ -420,7 +425,7 @@ def _last_in_line(candidates: list[Candidate], text: str, offset: int) -> Candid
     if not candidates:
         return None
     last = candidates[-1]
-    if offset - last.end > 50:
+    if offset - last.end > 90:  # "53 284 unités d'équipements automobiles et de camions-citernes (+89)"
         return None
     between = text[last.end:offset]
     if not between.strip(" (+-−–"):
