@@ -192,6 +192,8 @@ DAILY_ROLE = [
      {"daily.tanks": 4, "totals.tanks": 2216}),
     ("pl", "W ciągu minionej doby Rosja straciła 950 żołnierzy.\n\nW sobotę Rosja straciła także 13 czołgów.",
      {"daily.personnel": 950, "daily.tanks": 13}),
+    ("en", "Over the past day Russia lost 630 soldiers, bringing the total to 290,680. Besides, Ukrainian forces "
+           "destroyed an aircraft and a helicopter.", {"daily.aircraft": 1, "daily.helicopters": 1}),
 ]
 
 # 7. Names of weapons and the like are no figures: "T-62 tanks", "Su-25 aircraft", "one of its worst days".

@@ -60,9 +60,11 @@ def drop_context(hits: Hits, segments: Segments, candidates: list[Candidate],
         indefinite = indefinite or c.indefinite
     if not indefinite:
         return kept
-    # "a helicopter" is one only in a list of figures.
-    with_numbers = {c.sentence for c in kept if not c.indefinite}
-    return [c for c in kept if not c.indefinite or c.sentence in with_numbers]
+    # "a helicopter" is one only in a list of figures, or right after one in its paragraph ("... 630 of the
+    # invaders. Besides, an aircraft and a helicopter were destroyed.").
+    with_numbers = {(c.sentence, c.paragraph) for c in kept if not c.indefinite}
+    return [c for c in kept if not c.indefinite or (c.sentence, c.paragraph) in with_numbers
+            or (c.sentence - 1, c.paragraph) in with_numbers]
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[\-–—•*·▪►]|\d+[.)](?!\d))\s*\S")
@@ -205,10 +207,11 @@ def apply_priors(candidates: list[Candidate], epoch: date | None) -> list[Candid
             elif (c.paragraph in daily_paragraphs or c.paragraph - 1 in daily_paragraphs
                   or (c.sentence, c.category) in total_sentences) and allows("daily", c.category, c.value):
                 role = "daily"
-                daily_paragraphs.add(c.paragraph)
             else:
                 continue
             c.with_role(role, INFERRED)
+            if role == "daily":
+                daily_paragraphs.add(c.paragraph)
         elif not (c.structured and role == "daily") and not allows(role, c.category, c.value):
             # A role no report of its time allows: the other one if it fits ("tanks: 9" in 2024 is a day's loss).
             # (A daily figure of a list line stands whatever its size.)
@@ -216,6 +219,8 @@ def apply_priors(candidates: list[Candidate], epoch: date | None) -> list[Candid
             if not allows(other, c.category, c.value):
                 continue
             c.with_role(other, INFERRED)
+            if other == "daily":
+                daily_paragraphs.add(c.paragraph)
         settled.append(c)
         if not c.structured and c.role != "previous":
             last_role = c.role
