@@ -4,6 +4,8 @@ written for these tests (real figures, our own words), one row per language wher
 A row is (language, text, expected), where expected maps "role.category" to the value the report must give,
 or to None where it must give none (a rounding, a figure of the day before that is no total, ...).
 """
+import re
+
 import pytest
 
 from casualty_cli import parse_text
@@ -221,3 +223,39 @@ def test_figures_generalise(lang, text, expected):
 def test_every_language_is_covered_by_each_family():
     for family in (QUALIFIERS, NUMBER_FIRST, PREVIOUS):
         assert {lang for lang, _, _ in family} >= {"en", "uk", "ru", "de", "fr", "es", "it", "pl", "tr"}
+
+
+# 8. The report's list in each language, as a label list ("tanks – 11,300 (+4)"), a number-first list
+# ("11,300 tanks (+4)") and one prose sentence: every category, whichever the form.
+REPORT_LISTS = {
+"en": "Russia's total combat losses since the start of the invasion:\npersonnel – 1,150,320 (+1,090)\ntanks – 11,300 (+4)\narmoured fighting vehicles – 23,450 (+11)\nartillery systems – 34,600 (+20)\nMLRS – 1,560\nair defence systems – 1,230\naircraft – 434\nhelicopters – 347\noperational-tactical UAVs – 42,765 (+68)\ncruise missiles – 3,900\nwarships / boats – 28\nsubmarines – 1\nvehicles and fuel tanks – 67,000 (+50)\nspecial equipment – 3,950 (+3)",
+"de": "Die Gesamtverluste Russlands seit Beginn der Invasion:\nSoldaten – 1.150.320 (+1.090)\nPanzer – 11.300 (+4)\ngepanzerte Kampffahrzeuge – 23.450 (+11)\nArtilleriesysteme – 34.600 (+20)\nMehrfachraketenwerfer – 1.560\nLuftabwehrsysteme – 1.230\nFlugzeuge – 434\nHubschrauber – 347\nDrohnen – 42.765 (+68)\nMarschflugkörper – 3.900\nSchiffe/Boote – 28\nU-Boote – 1\nFahrzeuge und Treibstofftanks – 67.000 (+50)\nSpezialausrüstung – 3.950 (+3)",
+"fr": "Pertes totales de la Russie depuis le début de l'invasion :\nsoldats – 1 150 320 (+1 090)\nchars – 11 300 (+4)\nvéhicules blindés de combat – 23 450 (+11)\nsystèmes d'artillerie – 34 600 (+20)\nlance-roquettes multiples – 1 560\nsystèmes de défense aérienne – 1 230\navions – 434\nhélicoptères – 347\ndrones – 42 765 (+68)\nmissiles de croisière – 3 900\nnavires – 28\nsous-marins – 1\nvéhicules et camions-citernes – 67 000 (+50)\néquipements spéciaux – 3 950 (+3)",
+"es": "Pérdidas totales de Rusia desde el inicio de la invasión:\nsoldados – 1.150.320 (+1.090)\ntanques – 11.300 (+4)\nvehículos blindados de combate – 23.450 (+11)\nsistemas de artillería – 34.600 (+20)\nlanzacohetes múltiples – 1.560\nsistemas de defensa antiaérea – 1.230\naviones – 434\nhelicópteros – 347\ndrones – 42.765 (+68)\nmisiles de crucero – 3.900\nbuques – 28\nsubmarinos – 1\nvehículos y camiones cisterna – 67.000 (+50)\nequipos especiales – 3.950 (+3)",
+"it": "Perdite totali della Russia dall'inizio dell'invasione:\nsoldati – 1.150.320 (+1.090)\ncarri armati – 11.300 (+4)\nveicoli corazzati da combattimento – 23.450 (+11)\nsistemi di artiglieria – 34.600 (+20)\nlanciarazzi multipli – 1.560\nsistemi di difesa aerea – 1.230\naerei – 434\nelicotteri – 347\ndroni – 42.765 (+68)\nmissili da crociera – 3.900\nnavi – 28\nsottomarini – 1\nveicoli e autocisterne – 67.000 (+50)\nequipaggiamenti speciali – 3.950 (+3)",
+"pl": "Łączne straty Rosji od początku inwazji:\nżołnierze – 1 150 320 (+1090)\nczołgi – 11 300 (+4)\nbojowe wozy opancerzone – 23 450 (+11)\nsystemy artyleryjskie – 34 600 (+20)\nwyrzutnie rakietowe – 1560\nsystemy obrony przeciwlotniczej – 1230\nsamoloty – 434\nśmigłowce – 347\ndrony – 42 765 (+68)\npociski manewrujące – 3900\nokręty/kutry – 28\nokręty podwodne – 1\npojazdy i cysterny – 67 000 (+50)\nsprzęt specjalny – 3950 (+3)",
+"tr": "Rusya'nın işgalin başından bu yana toplam kayıpları:\nasker – 1.150.320 (+1.090)\ntank – 11.300 (+4)\nzırhlı muharebe aracı – 23.450 (+11)\ntopçu sistemi – 34.600 (+20)\nçok namlulu roketatar – 1.560\nhava savunma sistemi – 1.230\nuçak – 434\nhelikopter – 347\nİHA – 42.765 (+68)\nseyir füzesi – 3.900\ngemi/tekne – 28\ndenizaltı – 1\naraç ve yakıt tankeri – 67.000 (+50)\nözel ekipman – 3.950 (+3)",
+"uk": "Загальні бойові втрати противника з 24.02.22 орієнтовно склали:\nособового складу – 1 150 320 (+1 090)\nтанків – 11 300 (+4)\nбойових броньованих машин – 23 450 (+11)\nартилерійських систем – 34 600 (+20)\nРСЗВ – 1 560\nзасобів ППО – 1 230\nлітаків – 434\nгелікоптерів – 347\nБпЛА оперативно-тактичного рівня – 42 765 (+68)\nкрилатих ракет – 3 900\nкораблів / катерів – 28\nпідводних човнів – 1\nавтомобільної техніки та автоцистерн – 67 000 (+50)\nспеціальної техніки – 3 950 (+3)",
+"ru": "Общие боевые потери противника с 24.02.22 ориентировочно составили:\nличного состава – 1 150 320 (+1 090)\nтанков – 11 300 (+4)\nбоевых бронированных машин – 23 450 (+11)\nартиллерийских систем – 34 600 (+20)\nРСЗО – 1 560\nсредств ПВО – 1 230\nсамолетов – 434\nвертолетов – 347\nБПЛА оперативно-тактического уровня – 42 765 (+68)\nкрылатых ракет – 3 900\nкораблей / катеров – 28\nподводных лодок – 1\nавтомобильной техники и автоцистерн – 67 000 (+50)\nспециальной техники – 3 950 (+3)",
+}
+REPORT_TOTALS = dict(personnel=1150320, tanks=11300, afv=23450, artillery=34600, mlrs=1560, air_defense=1230, aircraft=434, helicopters=347, uav=42765, cruise_missiles=3900, ships=28, submarines=1, vehicles=67000, special_equipment=3950)
+
+_LINE = re.compile(r"^(.*?) – (\S+(?: \d{3})*)( \(.*\))?$")
+
+
+def _forms(text):
+    intro, *lines = text.split("\n")
+    yield "label", text
+    yield "number-first", intro + "\n" + "\n".join(
+        _LINE.sub(lambda m: f"{m.group(2)} {m.group(1)}{m.group(3) or ''}", line) for line in lines)
+    yield "prose", intro + " " + ", ".join(_LINE.sub(lambda m: f"{m.group(2)} {m.group(1)}", line) for line in lines) + "."
+
+
+@pytest.mark.parametrize("lang", sorted(REPORT_LISTS))
+def test_the_report_list_in_every_form(lang):
+    for form, text in _forms(REPORT_LISTS[lang]):
+        report = parse_text(text, published="2025-06-01")
+        assert report.language == lang, form
+        assert report.totals == REPORT_TOTALS, form
+        if form != "prose":  # the day's changes of the list lines
+            assert (report.daily.get("tanks"), report.daily.get("uav")) == (4, 68), form
