@@ -228,17 +228,154 @@ def test_every_language_is_covered_by_each_family():
 # 8. The report's list in each language, as a label list ("tanks – 11,300 (+4)"), a number-first list
 # ("11,300 tanks (+4)") and one prose sentence: every category, whichever the form.
 REPORT_LISTS = {
-"en": "Russia's total combat losses since the start of the invasion:\npersonnel – 1,150,320 (+1,090)\ntanks – 11,300 (+4)\narmoured fighting vehicles – 23,450 (+11)\nartillery systems – 34,600 (+20)\nMLRS – 1,560\nair defence systems – 1,230\naircraft – 434\nhelicopters – 347\noperational-tactical UAVs – 42,765 (+68)\ncruise missiles – 3,900\nwarships / boats – 28\nsubmarines – 1\nvehicles and fuel tanks – 67,000 (+50)\nspecial equipment – 3,950 (+3)",
-"de": "Die Gesamtverluste Russlands seit Beginn der Invasion:\nSoldaten – 1.150.320 (+1.090)\nPanzer – 11.300 (+4)\ngepanzerte Kampffahrzeuge – 23.450 (+11)\nArtilleriesysteme – 34.600 (+20)\nMehrfachraketenwerfer – 1.560\nLuftabwehrsysteme – 1.230\nFlugzeuge – 434\nHubschrauber – 347\nDrohnen – 42.765 (+68)\nMarschflugkörper – 3.900\nSchiffe/Boote – 28\nU-Boote – 1\nFahrzeuge und Treibstofftanks – 67.000 (+50)\nSpezialausrüstung – 3.950 (+3)",
-"fr": "Pertes totales de la Russie depuis le début de l'invasion :\nsoldats – 1 150 320 (+1 090)\nchars – 11 300 (+4)\nvéhicules blindés de combat – 23 450 (+11)\nsystèmes d'artillerie – 34 600 (+20)\nlance-roquettes multiples – 1 560\nsystèmes de défense aérienne – 1 230\navions – 434\nhélicoptères – 347\ndrones – 42 765 (+68)\nmissiles de croisière – 3 900\nnavires – 28\nsous-marins – 1\nvéhicules et camions-citernes – 67 000 (+50)\néquipements spéciaux – 3 950 (+3)",
-"es": "Pérdidas totales de Rusia desde el inicio de la invasión:\nsoldados – 1.150.320 (+1.090)\ntanques – 11.300 (+4)\nvehículos blindados de combate – 23.450 (+11)\nsistemas de artillería – 34.600 (+20)\nlanzacohetes múltiples – 1.560\nsistemas de defensa antiaérea – 1.230\naviones – 434\nhelicópteros – 347\ndrones – 42.765 (+68)\nmisiles de crucero – 3.900\nbuques – 28\nsubmarinos – 1\nvehículos y camiones cisterna – 67.000 (+50)\nequipos especiales – 3.950 (+3)",
-"it": "Perdite totali della Russia dall'inizio dell'invasione:\nsoldati – 1.150.320 (+1.090)\ncarri armati – 11.300 (+4)\nveicoli corazzati da combattimento – 23.450 (+11)\nsistemi di artiglieria – 34.600 (+20)\nlanciarazzi multipli – 1.560\nsistemi di difesa aerea – 1.230\naerei – 434\nelicotteri – 347\ndroni – 42.765 (+68)\nmissili da crociera – 3.900\nnavi – 28\nsottomarini – 1\nveicoli e autocisterne – 67.000 (+50)\nequipaggiamenti speciali – 3.950 (+3)",
-"pl": "Łączne straty Rosji od początku inwazji:\nżołnierze – 1 150 320 (+1090)\nczołgi – 11 300 (+4)\nbojowe wozy opancerzone – 23 450 (+11)\nsystemy artyleryjskie – 34 600 (+20)\nwyrzutnie rakietowe – 1560\nsystemy obrony przeciwlotniczej – 1230\nsamoloty – 434\nśmigłowce – 347\ndrony – 42 765 (+68)\npociski manewrujące – 3900\nokręty/kutry – 28\nokręty podwodne – 1\npojazdy i cysterny – 67 000 (+50)\nsprzęt specjalny – 3950 (+3)",
-"tr": "Rusya'nın işgalin başından bu yana toplam kayıpları:\nasker – 1.150.320 (+1.090)\ntank – 11.300 (+4)\nzırhlı muharebe aracı – 23.450 (+11)\ntopçu sistemi – 34.600 (+20)\nçok namlulu roketatar – 1.560\nhava savunma sistemi – 1.230\nuçak – 434\nhelikopter – 347\nİHA – 42.765 (+68)\nseyir füzesi – 3.900\ngemi/tekne – 28\ndenizaltı – 1\naraç ve yakıt tankeri – 67.000 (+50)\nözel ekipman – 3.950 (+3)",
-"uk": "Загальні бойові втрати противника з 24.02.22 орієнтовно склали:\nособового складу – 1 150 320 (+1 090)\nтанків – 11 300 (+4)\nбойових броньованих машин – 23 450 (+11)\nартилерійських систем – 34 600 (+20)\nРСЗВ – 1 560\nзасобів ППО – 1 230\nлітаків – 434\nгелікоптерів – 347\nБпЛА оперативно-тактичного рівня – 42 765 (+68)\nкрилатих ракет – 3 900\nкораблів / катерів – 28\nпідводних човнів – 1\nавтомобільної техніки та автоцистерн – 67 000 (+50)\nспеціальної техніки – 3 950 (+3)",
-"ru": "Общие боевые потери противника с 24.02.22 ориентировочно составили:\nличного состава – 1 150 320 (+1 090)\nтанков – 11 300 (+4)\nбоевых бронированных машин – 23 450 (+11)\nартиллерийских систем – 34 600 (+20)\nРСЗО – 1 560\nсредств ПВО – 1 230\nсамолетов – 434\nвертолетов – 347\nБПЛА оперативно-тактического уровня – 42 765 (+68)\nкрылатых ракет – 3 900\nкораблей / катеров – 28\nподводных лодок – 1\nавтомобильной техники и автоцистерн – 67 000 (+50)\nспециальной техники – 3 950 (+3)",
+    "en": (
+        "Russia's total combat losses since the start of the invasion:\n"
+        "personnel – 1,150,320 (+1,090)\n"
+        "tanks – 11,300 (+4)\n"
+        "armoured fighting vehicles – 23,450 (+11)\n"
+        "artillery systems – 34,600 (+20)\n"
+        "MLRS – 1,560\n"
+        "air defence systems – 1,230\n"
+        "aircraft – 434\n"
+        "helicopters – 347\n"
+        "operational-tactical UAVs – 42,765 (+68)\n"
+        "cruise missiles – 3,900\n"
+        "warships / boats – 28\n"
+        "submarines – 1\n"
+        "vehicles and fuel tanks – 67,000 (+50)\n"
+        "special equipment – 3,950 (+3)"),
+    "de": (
+        "Die Gesamtverluste Russlands seit Beginn der Invasion:\n"
+        "Soldaten – 1.150.320 (+1.090)\n"
+        "Panzer – 11.300 (+4)\n"
+        "gepanzerte Kampffahrzeuge – 23.450 (+11)\n"
+        "Artilleriesysteme – 34.600 (+20)\n"
+        "Mehrfachraketenwerfer – 1.560\n"
+        "Luftabwehrsysteme – 1.230\n"
+        "Flugzeuge – 434\n"
+        "Hubschrauber – 347\n"
+        "Drohnen – 42.765 (+68)\n"
+        "Marschflugkörper – 3.900\n"
+        "Schiffe/Boote – 28\n"
+        "U-Boote – 1\n"
+        "Fahrzeuge und Treibstofftanks – 67.000 (+50)\n"
+        "Spezialausrüstung – 3.950 (+3)"),
+    "fr": (
+        "Pertes totales de la Russie depuis le début de l'invasion :\n"
+        "soldats – 1 150 320 (+1 090)\n"
+        "chars – 11 300 (+4)\n"
+        "véhicules blindés de combat – 23 450 (+11)\n"
+        "systèmes d'artillerie – 34 600 (+20)\n"
+        "lance-roquettes multiples – 1 560\n"
+        "systèmes de défense aérienne – 1 230\n"
+        "avions – 434\n"
+        "hélicoptères – 347\n"
+        "drones – 42 765 (+68)\n"
+        "missiles de croisière – 3 900\n"
+        "navires – 28\n"
+        "sous-marins – 1\n"
+        "véhicules et camions-citernes – 67 000 (+50)\n"
+        "équipements spéciaux – 3 950 (+3)"),
+    "es": (
+        "Pérdidas totales de Rusia desde el inicio de la invasión:\n"
+        "soldados – 1.150.320 (+1.090)\n"
+        "tanques – 11.300 (+4)\n"
+        "vehículos blindados de combate – 23.450 (+11)\n"
+        "sistemas de artillería – 34.600 (+20)\n"
+        "lanzacohetes múltiples – 1.560\n"
+        "sistemas de defensa antiaérea – 1.230\n"
+        "aviones – 434\n"
+        "helicópteros – 347\n"
+        "drones – 42.765 (+68)\n"
+        "misiles de crucero – 3.900\n"
+        "buques – 28\n"
+        "submarinos – 1\n"
+        "vehículos y camiones cisterna – 67.000 (+50)\n"
+        "equipos especiales – 3.950 (+3)"),
+    "it": (
+        "Perdite totali della Russia dall'inizio dell'invasione:\n"
+        "soldati – 1.150.320 (+1.090)\n"
+        "carri armati – 11.300 (+4)\n"
+        "veicoli corazzati da combattimento – 23.450 (+11)\n"
+        "sistemi di artiglieria – 34.600 (+20)\n"
+        "lanciarazzi multipli – 1.560\n"
+        "sistemi di difesa aerea – 1.230\n"
+        "aerei – 434\n"
+        "elicotteri – 347\n"
+        "droni – 42.765 (+68)\n"
+        "missili da crociera – 3.900\n"
+        "navi – 28\n"
+        "sottomarini – 1\n"
+        "veicoli e autocisterne – 67.000 (+50)\n"
+        "equipaggiamenti speciali – 3.950 (+3)"),
+    "pl": (
+        "Łączne straty Rosji od początku inwazji:\n"
+        "żołnierze – 1 150 320 (+1090)\n"
+        "czołgi – 11 300 (+4)\n"
+        "bojowe wozy opancerzone – 23 450 (+11)\n"
+        "systemy artyleryjskie – 34 600 (+20)\n"
+        "wyrzutnie rakietowe – 1560\n"
+        "systemy obrony przeciwlotniczej – 1230\n"
+        "samoloty – 434\n"
+        "śmigłowce – 347\n"
+        "drony – 42 765 (+68)\n"
+        "pociski manewrujące – 3900\n"
+        "okręty/kutry – 28\n"
+        "okręty podwodne – 1\n"
+        "pojazdy i cysterny – 67 000 (+50)\n"
+        "sprzęt specjalny – 3950 (+3)"),
+    "tr": (
+        "Rusya'nın işgalin başından bu yana toplam kayıpları:\n"
+        "asker – 1.150.320 (+1.090)\n"
+        "tank – 11.300 (+4)\n"
+        "zırhlı muharebe aracı – 23.450 (+11)\n"
+        "topçu sistemi – 34.600 (+20)\n"
+        "çok namlulu roketatar – 1.560\n"
+        "hava savunma sistemi – 1.230\n"
+        "uçak – 434\n"
+        "helikopter – 347\n"
+        "İHA – 42.765 (+68)\n"
+        "seyir füzesi – 3.900\n"
+        "gemi/tekne – 28\n"
+        "denizaltı – 1\n"
+        "araç ve yakıt tankeri – 67.000 (+50)\n"
+        "özel ekipman – 3.950 (+3)"),
+    "uk": (
+        "Загальні бойові втрати противника з 24.02.22 орієнтовно склали:\n"
+        "особового складу – 1 150 320 (+1 090)\n"
+        "танків – 11 300 (+4)\n"
+        "бойових броньованих машин – 23 450 (+11)\n"
+        "артилерійських систем – 34 600 (+20)\n"
+        "РСЗВ – 1 560\n"
+        "засобів ППО – 1 230\n"
+        "літаків – 434\n"
+        "гелікоптерів – 347\n"
+        "БпЛА оперативно-тактичного рівня – 42 765 (+68)\n"
+        "крилатих ракет – 3 900\n"
+        "кораблів / катерів – 28\n"
+        "підводних човнів – 1\n"
+        "автомобільної техніки та автоцистерн – 67 000 (+50)\n"
+        "спеціальної техніки – 3 950 (+3)"),
+    "ru": (
+        "Общие боевые потери противника с 24.02.22 ориентировочно составили:\n"
+        "личного состава – 1 150 320 (+1 090)\n"
+        "танков – 11 300 (+4)\n"
+        "боевых бронированных машин – 23 450 (+11)\n"
+        "артиллерийских систем – 34 600 (+20)\n"
+        "РСЗО – 1 560\n"
+        "средств ПВО – 1 230\n"
+        "самолетов – 434\n"
+        "вертолетов – 347\n"
+        "БПЛА оперативно-тактического уровня – 42 765 (+68)\n"
+        "крылатых ракет – 3 900\n"
+        "кораблей / катеров – 28\n"
+        "подводных лодок – 1\n"
+        "автомобильной техники и автоцистерн – 67 000 (+50)\n"
+        "специальной техники – 3 950 (+3)"),
 }
-REPORT_TOTALS = dict(personnel=1150320, tanks=11300, afv=23450, artillery=34600, mlrs=1560, air_defense=1230, aircraft=434, helicopters=347, uav=42765, cruise_missiles=3900, ships=28, submarines=1, vehicles=67000, special_equipment=3950)
+REPORT_TOTALS = dict(personnel=1150320, tanks=11300, afv=23450, artillery=34600, mlrs=1560, air_defense=1230,
+                     aircraft=434, helicopters=347, uav=42765, cruise_missiles=3900, ships=28, submarines=1,
+                     vehicles=67000, special_equipment=3950)
 
 _LINE = re.compile(r"^(.*?) – (\S+(?: \d{3})*)( \(.*\))?$")
 
