@@ -208,6 +208,34 @@ NOT_FIGURES = [
     ("de", "Die Verluste an Personal und Ausrüstung nähern sich vier wichtigen Marken.", {"daily.personnel": None}),
 ]
 
+
+# 9. The day's figure beside the total, in one sentence: "another N" or "including N over the past day".
+DAY_AND_TOTAL = [
+    ("en", "Russia lost another 1,090 soldiers, bringing its losses since the start of the invasion "
+           "to 1,150,320."),
+    ("en", "Russia has lost 1,150,320 soldiers since the invasion began, including 1,090 over the past day."),
+    ("de", "Russland verlor weitere 1.090 Soldaten; seit Beginn der Invasion sind es insgesamt 1.150.320."),
+    ("de", "Seit Beginn der Invasion hat Russland 1.150.320 Soldaten verloren, davon 1.090 am vergangenen Tag."),
+    ("fr", "La Russie a perdu 1 090 soldats supplémentaires, portant le total depuis le début de "
+           "l'invasion à 1 150 320."),
+    ("fr", "Depuis le début de l'invasion, la Russie a perdu 1 150 320 soldats, dont 1 090 au cours "
+           "des dernières 24 heures."),
+    ("es", "Rusia perdió otros 1.090 soldados, con lo que el total desde el inicio de la invasión "
+           "asciende a 1.150.320."),
+    ("es", "Desde el inicio de la invasión Rusia ha perdido 1.150.320 soldados, incluidos 1.090 en "
+           "las últimas 24 horas."),
+    ("it", "La Russia ha perso altri 1.090 soldati, portando il totale dall'inizio dell'invasione a 1.150.320."),
+    ("it", "Dall'inizio dell'invasione la Russia ha perso 1.150.320 soldati, di cui 1.090 nelle ultime 24 ore."),
+    ("pl", "Rosja straciła kolejnych 1090 żołnierzy, a łącznie od początku inwazji 1 150 320."),
+    ("pl", "Od początku inwazji Rosja straciła 1 150 320 żołnierzy, w tym 1090 w ciągu ostatniej doby."),
+    ("tr", "Rus ordusu 1.090 asker daha kaybetti; işgalin başından bu yana toplam kayıp 1.150.320 oldu."),
+    ("tr", "İşgalin başından bu yana Rus ordusu 1.150.320 asker kaybetti, bunların 1.090'ı son 24 saatte."),
+    ("uk", "Росія втратила ще 1 090 військових, а загалом з початку вторгнення — 1 150 320."),
+    ("uk", "З початку вторгнення росія втратила 1 150 320 військових, з них 1 090 — за минулу добу."),
+    ("ru", "Россия потеряла еще 1 090 военных, а всего с начала вторжения — 1 150 320."),
+    ("ru", "С начала вторжения Россия потеряла 1 150 320 военных, из них 1 090 — за минувшие сутки."),
+]
+
 CASES = [*QUALIFIERS, *NUMBER_FIRST, *PARTLY_IN_WORDS, *CATEGORIES, *PREVIOUS, *DAILY_ROLE, *NOT_FIGURES]
 
 
@@ -396,3 +424,10 @@ def test_the_report_list_in_every_form(lang):
         assert report.totals == REPORT_TOTALS, form
         if form != "prose":  # the day's changes of the list lines
             assert (report.daily.get("tanks"), report.daily.get("uav")) == (4, 68), form
+
+
+@pytest.mark.parametrize("lang,text", DAY_AND_TOTAL, ids=[f"{c[0]}-{i}" for i, c in enumerate(DAY_AND_TOTAL)])
+def test_the_days_figure_beside_the_total(lang, text):
+    report = parse_text(text, published="2025-06-01")
+    assert report.language == lang
+    assert (report.daily.get("personnel"), report.totals.get("personnel")) == (1090, 1150320)
