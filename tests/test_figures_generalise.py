@@ -91,6 +91,10 @@ PARTLY_IN_WORDS = [
     ("tr", "Savaşın başından bu yana Rus ordusu 1 milyon 340 bin 120 asker kaybetti.", {"totals.personnel": 1340120}),
     ("tr", "Savaşın başından bu yana Rus ordusu 1 milyon 340 asker kaybetti.", {"totals.personnel": 1000340}),
     ("pl", "Od początku inwazji Rosja straciła 1 mln 150 tys. 320 żołnierzy.", {"totals.personnel": 1150320}),
+    ("de", "Seit Beginn der Invasion verlor Russland 1 Million 150.320 Soldaten.", {"totals.personnel": 1150320}),
+    ("es", "Desde el inicio de la invasión Rusia ha perdido 1 millón 150.320 soldados.", {"totals.personnel": 1150320}),
+    ("it", "Dall'inizio dell'invasione la Russia ha perso 1 milione 150.320 soldati.", {"totals.personnel": 1150320}),
+    ("de", "Seit Beginn der Invasion verlor Russland 1,15 Millionen Soldaten.", {"totals.personnel": None}),
     ("fr", "Depuis le début de l'invasion, la Russie a perdu plus d'un million de soldats.",
      {"totals.personnel": None, "daily.personnel": None}),
 ]

@@ -67,7 +67,8 @@ def digits_value(text: str) -> int | None:
 
 
 _LEAD = regex.compile(r"(?<![\p{L}\p{N}.,])([0-9]+(?:[.,][0-9]+)?)[ \t\u00a0\u2009\u202f]*$")
-_REST = regex.compile(rf"\.?[ \t\u00a0\u2009\u202f]*([0-9]{{1,3}}(?:{_GROUP}[0-9]{{3}})*)(?![0-9.,])")
+# The rest after a unit, grouped as figures are ("1 Million 150.320", "1 мільйон 150 320").
+_REST = regex.compile(rf"\.?[ \t\u00a0\u2009\u202f]*([0-9]{{1,3}}(?:(?:{_GROUP}|[.,])[0-9]{{3}})*)(?![0-9]|[.,][0-9])")
 
 
 def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = None) -> list[Number]:
