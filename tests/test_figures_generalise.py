@@ -56,6 +56,11 @@ NUMBER_FIRST = [
      {"totals.tanks": 10233, "daily.tanks": 8, "totals.mlrs": 1310}),
     ("ru", "Общие потери врага с начала вторжения: 10 233 танка (+8 за сутки), 1310 РСЗО.",
      {"totals.tanks": 10233, "daily.tanks": 8, "totals.mlrs": 1310}),
+    # a list takes its role from the line that introduces it
+    ("uk", "За минулу добу ворог втратив:\n- 1 090 військових;\n- 4 танки;\n- 230 артилерійських систем.",
+     {"daily.personnel": 1090, "daily.tanks": 4, "daily.artillery": 230, "totals.artillery": None}),
+    ("en", "Over the past day, Russia lost:\n1,090 soldiers\n4 tanks\n230 artillery systems",
+     {"daily.personnel": 1090, "daily.tanks": 4, "daily.artillery": 230, "totals.artillery": None}),
     ("en", "Russia's losses since the start of the war:\n9,615 tanks (+4)\n19,885 armoured vehicles (+11)\n"
            "21,313 artillery systems",
      {"totals.tanks": 9615, "daily.tanks": 4, "totals.afv": 19885, "daily.afv": 11, "totals.artillery": 21313}),

@@ -195,8 +195,12 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
                 attached.add(id(following))
                 # "6.416 (+10) Kampfpanzer", "10 233 танки (+8 за добу)": the total of a list line, as a label
                 # line's figure is; a line that gives only a number and its noun ("1 310 РСЗВ;") is one of a list.
-                listed = _change_after(text, end, sentence_end) or _change_after(text, following.e, sentence_end)
-                structured = listed or _list_line(text, start, following.e)
+                noun_end = following.e
+                listed = text.find("(", end, noun_end + 60) >= 0 and (
+                    _change_after(text, end, sentence_end) or _change_after(text, noun_end, sentence_end))
+                # (Most numbers stand in a line of prose, with no line break just before them: no call then.)
+                structured = listed or ((start <= 5 or text.rfind("\n", start - 5, start) >= 0)
+                                        and _list_line(text, start, noun_end))
         if following is None and start in indefinite:
             continue
         if category is None and candidates and candidates[-1].sentence == sentence_index \

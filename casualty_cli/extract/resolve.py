@@ -128,7 +128,7 @@ def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> 
         if cues is None:
             start, end = c.scope
             daily = find("daily", start, end)
-            if daily and "(" in text[start:end]:
+            if daily and text.find("(", start, end) >= 0:
                 # "(+4 over the past day)": the cue in the bracket dates that change, not the figures beside it.
                 daily = [h for h in daily if not _in_change_bracket(text, h.s)]
             cues = (find("previous", start, end) if any_previous else (),
@@ -140,10 +140,33 @@ def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> 
         if role is None and c.increment:
             role = "daily"
         if role is None and c.structured:
-            c.with_role("totals", STRUCTURE)
+            # A list line takes the role its list's intro gives ("Over the past day, Russia lost:"), else a total.
+            c.with_role(_intro_role(hits, text, c.start) or "totals", STRUCTURE)
         elif role:
             c.with_role(role, CUE)
     return candidates
+
+
+def _intro_role(hits: Hits, text: str, offset: int) -> str | None:
+    """The role a list's intro gives its lines: the line ending in ":" that the lines from `offset` back to it
+    follow without a blank line ("Over the past day, Russia lost:\n1,090 soldiers\n4 tanks"); the last role cue
+    of that line decides."""
+    end = text.rfind("\n", 0, offset)
+    for _ in range(40):  # a list is not longer than the report's
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].rstrip()
+        if not line:
+            return None  # a blank line ends the list before any intro
+        if line.endswith(":"):
+            cues = [(h.e, role) for role in ("daily", "total", "previous") for h in hits.find(role, start, end)]
+            if not cues:
+                return None
+            role = max(cues)[1]
+            return "totals" if role == "total" else role
+        end = start - 1
+    return None
 
 
 _CHANGE_OPENED = re.compile(r"\(\s*[+\-−–]\s*\d[\d \u00a0.,]*(?:[^\W\d_]+\s+){0,3}$")
