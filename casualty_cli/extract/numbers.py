@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import regex
 
-from .lexicon import Hits
+from .lexicon import Hit, Hits
 
 MAX_DIGITS = 12  # no loss figure is longer; longer runs of digits are identifiers, not figures
 
@@ -115,13 +115,13 @@ def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = N
     return found
 
 
-def _multiplied(text: str, hits: Hits, multiplied: list, found: list[Number], taken: "Intervals") -> None:
+def _multiplied(text: str, hits: Hits, multiplied: list[Hit], found: list[Number], taken: "Intervals") -> None:
     """Numbers given with units of thousands and millions, added to `found` and `taken`: "1.1 million" and
     "20 thousand" are round figures; "646 тис. 400", "1 мільйон 150 320", "1 milyon 340 bin 120" and
     "1 million 150 thousand 320" name every digit; "one million", "d'un million" are round too."""
     following = {hit.s: hit for hit in multiplied}  # a unit by where it starts, to chain the next one
     chained: set[int] = set()
-    words: list | None = None
+    words: list[Hit] | None = None
     word_ends: list[int] = []
     for hit in multiplied:
         if hit.s in chained:
@@ -167,7 +167,7 @@ def _multiplied(text: str, hits: Hits, multiplied: list, found: list[Number], ta
 _BLANKS = regex.compile(r"[ \t\u00a0\u2009\u202f]{0,2}")
 
 
-def _word_before(text: str, words: list, ends: list[int], offset: int):
+def _word_before(text: str, words: list[Hit], ends: list[int], offset: int) -> Hit | None:
     """The number word ending just before `offset` (`ends`: where each of `words` ends), with blanks between."""
     index = bisect_left(ends, offset + 1) - 1
     if index < 0:
