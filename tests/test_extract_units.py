@@ -228,7 +228,9 @@ def test_reaches_answer_as_overlaps_does():
     ("tanks ‒ 2449 (+14)", {"tanks": 2449}, {"tanks": 14}),
     ("tanks - 2449 ( + 14 )", {"tanks": 2449}, {"tanks": 14}),
     ("танки / tanks ‒ 3363 (+5)", {"tanks": 3363}, {"tanks": 5}),
-    ("Russia has lost 2,449 tanks and 15 Russian tanks.", {"tanks": 2449}, {"tanks": 15}),
+    ("Russia has lost 2,449 tanks, and 15 Russian tanks over the past day.", {"tanks": 2449}, {"tanks": 15}),
+    # A figure too small for a total is no day's loss by its size alone: the text names no day.
+    ("Russia has lost 2,449 tanks and 15 Russian tanks.", {"tanks": 2449}, {}),
 ])
 def test_list_lines_and_nouns(text, totals, daily):
     report = parse_text(text, published="2023-01-01", language="en")

@@ -51,7 +51,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     # "in den vergangenen 24 Stunden": a number inside a cue is one of its words, not a figure.
     masked += [(h.s, h.e) for name in ("daily", "previous") for h in hits.all(name) if _DIGIT.search(text, h.s, h.e)]
     numbers = find_numbers(text, hits, masked)
-    mentions = cands.find_mentions(hits)
+    mentions = cands.find_mentions(hits, text)
     indefinite = cands.indefinite_numbers(text, hits, mentions)
     all_numbers = numbers  # in order of their start already
     indefinite_starts = set()

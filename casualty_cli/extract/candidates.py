@@ -31,9 +31,11 @@ _DASHES = frozenset("‒–—-:=")
 _QUOTES = "\"«»“”„″"
 # Between a number and its noun: up to three words, and the day's change and quote marks
 # ("6.416 (+10) Kampfpanzer", "180 pièces d'«équipement spécial»").
+# A word there may be a model's name ("seven T-72 tanks", "two Ka-52 helicopters").
+_GAP_WORD = r"[\p{L}'’\-]+(?:\d+\p{L}*)?"
 _NUMBER_FIRST_GAP = regex.compile(
     rf"[ \t\u00a0]*(?:\([^()\n]{{0,30}}\)[ \t\u00a0]*)?[{_QUOTES}]?[ \t\u00a0]*"
-    rf"(?:[\p{{L}}'’\-]+(?:[{_QUOTES} \t\u00a0]+|(?<=['’]))){{0,3}}")
+    rf"(?:{_GAP_WORD}(?:[{_QUOTES} \t\u00a0]+|(?<=['’]))){{0,3}}")
 _NO_GAP_START = frozenset(")]}.,;:!?\n\r0123456789")  # characters that can start no such gap
 # A number followed by its day's change, "6.416 (+10)", is the cumulative figure.
 _CHANGE_AFTER = regex.compile(r"[ \t\u00a0]*\(\s*[+\-−–]\s*[\d\s.,]*(?:\)|[\s\p{L}]{0,30}\))")
@@ -44,7 +46,7 @@ _CHANGE_MARK = regex.compile(r"\(\s*([+\-−–])\s*$")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _DIGIT = regex.compile(r"\d")
 _LIST_BREAK = regex.compile(r"[.;:!?\d\n]")
-_INDEFINITE_GAP = regex.compile(r"[ \t\u00a0]+(?:[\p{L}'’\-]+[ \t\u00a0]+){0,2}")
+_INDEFINITE_GAP = regex.compile(rf"[ \t\u00a0]+(?:{_GAP_WORD}[ \t\u00a0]+){{0,2}}")
 
 
 @dataclass(slots=True)
@@ -78,9 +80,36 @@ Mention = Hit
 _START, _END = itemgetter(0), itemgetter(1)
 
 
-def find_mentions(hits: Hits) -> list[Mention]:
-    """The categories named in the text, in order of their start (the Hits' own list: read only)."""
-    return hits.all("category")
+def find_mentions(hits: Hits, text: str) -> list[Mention]:
+    """The categories named in the text, in order of their start (the Hits' own list: read only, unless a pair
+    is joined, below).
+
+    "vehicles and fuel tanks", "автомобільної техніки й автоцистерн", "automobili e autocisterne": fuel tanks
+    named with the vehicles, in any wording, are the one category vehicles (counted apart only in early 2022).
+    "tank losses": a word for people right after another category's name counts that category.
+    """
+    mentions = hits.all("category")
+    pairs = [i for i in range(1, len(mentions))
+             if (mentions[i].value == "fuel_tanks" and mentions[i - 1].value == "vehicles"
+                 and _joined(text, hits, mentions[i - 1].e, mentions[i].s))
+             or (mentions[i].value == "personnel" and mentions[i - 1].value != "personnel"
+                 and mentions[i].s - mentions[i - 1].e == 1 and text[mentions[i - 1].e] == " ")]
+    if not pairs:
+        return mentions
+    joined = list(mentions)
+    for i in reversed(pairs):
+        # "tank losses", "armored vehicle losses": a word of people after a weapon's name counts the weapon.
+        joined[i - 1:i + 1] = [Hit(mentions[i - 1].s, mentions[i].e,
+                                   "vehicles" if mentions[i].value == "fuel_tanks" else mentions[i - 1].value)]
+    return joined
+
+
+_JOIN_GAP = regex.compile(r"[ \t\u00a0]+(?:[\p{L}'’]+[ \t\u00a0]*){1,2}")
+
+
+def _joined(text: str, hits: Hits, end: int, start: int) -> bool:
+    """Only a list joiner between `end` and `start`, with a short word beside it ("and", "й", "et de")."""
+    return start - end <= 14 and bool(_JOIN_GAP.fullmatch(text, end, start)) and hits.has("list_joiner", end, start)
 
 
 def indefinite_numbers(text: str, hits: Hits, mentions: list[Mention]) -> list[Number]:
@@ -120,8 +149,9 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
     # the searches of the hits.
     cues_end = _ends_near(hits, _CUES_BEFORE, _CUE_SLACK)
     rounded_after, increments = bool(hits.all("rounded_after")), bool(hits.all("increment"))
+    partitives = bool(hits.all("partitive"))
     # A Number is unpacked once, and the helpers are given its offsets rather than the Number to read again.
-    for value, start, end, round_form, _ in numbers:
+    for value, start, end, round_form, word in numbers:
         sentence_index = bisect_right(sentence_starts, start) - 1
         if sentence_index < 0:
             sentence_index = 0
@@ -148,17 +178,29 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         if label is not None:
             category, structured = label.value, True
             attached.add(id(label))
+            # "танки — 10 233 (+8 за минулу добу)": the figure before the day's change is the total, whatever
+            # words the bracket holds.
+            listed = _change_after(text, end, sentence_end)
         elif end - start != 4 or not _is_year(text, hits, start, end):  # a year has four characters
             noun_start = starts[nearest] if nearest < mention_count else -1
             if noun_start == end or (noun_start == end + 1 and text[end] == " "):
                 following = mentions[nearest]  # "2,449 tanks", the common case, without the call
             else:
                 following = _noun_after(text, end, mentions, starts, nearest)
+                if following is not None and word and partitives and _partitive_after(text, hits, end):
+                    # "one of its worst losses", "eines der": a pronoun, not a count ("1,160 of those" counts).
+                    following = None
             if following is not None:
                 category = following.value
                 attached.add(id(following))
-                limit = end + 60 if end + 60 < sentence_end else sentence_end
-                listed = text.find("(", end, limit) >= 0 and bool(_CHANGE_AFTER.match(text, end, limit))
+                # "6.416 (+10) Kampfpanzer", "10 233 танки (+8 за добу)": the total of a list line, as a label
+                # line's figure is; a line that gives only a number and its noun ("1 310 РСЗВ;") is one of a list.
+                noun_end = following.e
+                listed = text.find("(", end, noun_end + 60) >= 0 and (
+                    _change_after(text, end, sentence_end) or _change_after(text, noun_end, sentence_end))
+                # (Most numbers stand in a line of prose, with no line break just before them: no call then.)
+                structured = listed or ((start <= 5 or text.rfind("\n", start - 5, start) >= 0)
+                                        and _list_line(text, start, noun_end))
         if following is None and start in indefinite:
             continue
         if category is None and candidates and candidates[-1].sentence == sentence_index \
@@ -168,15 +210,18 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         scope = (start - SCOPE if start - SCOPE > sentence_start else sentence_start,  # segments.scope(start, end)
                  end + SCOPE if end + SCOPE < sentence_end else sentence_end)
         if category is None:
-            category = _inherit(text, hits, start, end, mentions, starts, attached, loose, candidates, scope)
+            category = _inherit(text, hits, start, end, mentions, starts, attached, loose, candidates, scope, word)
             if category is None:
                 continue
         if start in cues_end:
-            rounded, approximate, increment = _cues_before(hits, start, sentence_start)
+            bound, approximate, increment = _cues_before(hits, start, sentence_start)
         else:
-            rounded = approximate = increment = False
-        if rounded_after and not rounded:
-            rounded = _rounded_after(text, hits, end)
+            bound = approximate = increment = False
+        if rounded_after and not bound:
+            bound = _rounded_after(text, hits, end)
+        # A qualifier makes a rounding of a round figure only: "up to 1,612 tanks" and "about 61,330" are exact.
+        rounded = not (structured or listed) and ((bound and round_by_form(value, category, bound=True))
+                                                  or (approximate and round_by_form(value, category, bound=False)))
         if rounded and following is not None:
             loose.add(id(following))   # "more than 288,000 invaders - exactly 288,630": free for the exact one
         if increments and not increment and following is not None and following.s - end > 1:
@@ -185,8 +230,11 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
         role, strength = ("totals", STRUCTURE) if listed else (None, INFERRED)
         rounded = rounded or (round_form and not (structured or listed))
         structured = structured or listed
-        if candidates and value % 100 == 0 and value >= 100 and not (structured or rounded or approximate):
-            rounded, approximate = _list_qualifiers(text, hits, candidates[-1], start)  # only round figures take them
+        if candidates and value % 100 == 0 and value >= 100 and not (structured or rounded or approximate) \
+                and _list_qualified(text, hits, candidates[-1], start):
+            # "around 11,200 tanks, 23,000 armoured vehicles": the qualifier before the list covers its figures.
+            approximate = candidates[-1].approximate
+            rounded = round_by_form(value, category, bound=not approximate)
         paragraph = bisect_right(paragraph_starts, start) - 1
         if paragraph < 0:
             paragraph = 0
@@ -208,6 +256,24 @@ def _ends_near(hits: Hits, sections: tuple[str, ...], slack: int) -> set[int]:
         for hit in hits.all(section):
             offsets.update(range(hit.e, hit.e + slack + 1))
     return offsets
+
+
+def _change_after(text: str, offset: int, ceiling: int) -> bool:
+    """"(+14)", "(+8 за добу)", "(-3)" right after `offset`: the day's change of the figure before it."""
+    limit = offset + 60 if offset + 60 < ceiling else ceiling
+    return text.find("(", offset, limit) >= 0 and bool(_CHANGE_AFTER.match(text, offset, limit))
+
+
+# A line that holds one figure and its noun: after a bullet, if any, and before the day's change or a ";".
+_LINE_START = regex.compile(r"[ \t\u00a0]*(?:[\-–—•*·▪►][ \t\u00a0]*)?")
+_LINE_END = regex.compile(r"[ \t\u00a0]*(?:\([^()\n]{0,40}\)[ \t\u00a0]*)?[;,.]?[ \t\u00a0]*(?:\n|$)")
+
+
+def _list_line(text: str, start: int, noun_end: int) -> bool:
+    """"- 9,615 tanks;", "1 310 РСЗВ.": the number at `start` and its noun ending at `noun_end` are a line of
+    their own, as the lines of a list are (a sentence that starts a line goes on after its noun)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_LINE_START.fullmatch(text, line_start, start)) and bool(_LINE_END.match(text, noun_end))
 
 
 def _label_before(text: str, start: int, mentions: list[Mention], ends: list[int], index: int) -> Mention | None:
@@ -242,30 +308,50 @@ def _noun_after(text: str, end: int, mentions: list[Mention], starts: list[int],
     return noun if _NUMBER_FIRST_GAP.fullmatch(text, end, gap_end) else None
 
 
+def _partitive_after(text: str, hits: Hits, end: int) -> bool:
+    """"one of", "один из", "l'un des": the word right after the number ending at `end` takes a part of a group."""
+    after = hits.find("partitive", end, end + 12)
+    return bool(after) and not text[end:after[0].s].strip()
+
+
 def _inherit(text: str, hits: Hits, start: int, end: int, mentions: list[Mention], starts: list[int],
-             attached: set[int], loose: set[int], candidates: list[Candidate], scope: tuple[int, int]) -> str | None:
+             attached: set[int], loose: set[int], candidates: list[Candidate], scope: tuple[int, int],
+             word: bool) -> str | None:
     """A number at [start, end) with no noun of its own counts what its sentence (`scope`: Segments.scope) names
-    ("losses ... numbered 61,330"), preferring a noun not `attached` to a number yet (or only `loose`ly)."""
+    ("losses ... numbered 61,330"), preferring a noun not `attached` to a number yet (or only `loose`ly).
+    A number in words (`word`) counts one only beside a role cue ("trecento più di ieri"): "vier wichtige
+    Marken" counts its own noun."""
     sentence_start, sentence_end = scope
     first = bisect_left(starts, sentence_start)
     last = bisect_left(starts, start)
     named = [m for m in mentions[first:last] if m.e <= start]
     after_figure = bool(candidates) and candidates[-1].start >= sentence_start
-    if not (named or after_figure):
+    # "... втратили 830 військових. З початку вторгнення росія втратила 1 226 420.": a figure of the sentence just
+    # before, on the same line, which the bare number may count again.
+    carried = not (named or after_figure or word) and bool(candidates) \
+        and start - candidates[-1].end <= 200 and text.find("\n", candidates[-1].end, start) < 0
+    if not (named or after_figure or carried):
         return None  # nothing before it in its sentence to count (half the numbers asked): no hits searched
-    if not (hits.has("loss", sentence_start, sentence_end) or hits.has("total", sentence_start, start)):
-        return None
     if _looks_like_non_figure(text, hits, start, end):
         return None
-    if after_figure:
+    if carried:
+        # Only with a cue that makes it the same count at another time ("since the start", "a day earlier"), in
+        # words about losses or of the General Staff.
+        cued = hits.has("total", sentence_start, start) or hits.has("previous", sentence_start, start) \
+            or hits.has("daily", sentence_start, sentence_end)
+        spoken = hits.has("loss", sentence_start, sentence_end) or hits.has("general_staff", sentence_start, start)
+        return candidates[-1].category if cued and spoken else None
+    if not (hits.has("loss", sentence_start, sentence_end) or hits.has("total", sentence_start, start)):
+        return None
+    if after_figure and not word:
         inclusion = hits.find("inclusion", sentence_start, start)
         if inclusion and start - inclusion[-1].e <= 12:
             return candidates[-1].category
-    if named and hits.has("total_after", named[-1].e, start):
+    if named and not word and hits.has("total_after", named[-1].e, start):
         # "one helicopter, which takes the number destroyed to 227": the total of what was just named.
         return named[-1].value
     free = [m for m in named if id(m) not in attached or id(m) in loose]
-    if free:
+    if free and not word:
         return free[-1].value
     if named and _role_cue_beside(hits, start, end, sentence_start, sentence_end):
         # "690 soldiers were killed in the last day and about 105,250 since the start": the same count again.
@@ -307,9 +393,25 @@ def _looks_like_non_figure(text: str, hits: Hits, start: int, end: int) -> bool:
     return hits.ending_near("not_figure_before", start, slack=2) is not None
 
 
+def round_by_form(value: int, category: str, *, bound: bool) -> bool:
+    """Is `value` round enough for a qualifier before it to make it a journalist's rounding?
+
+    A figure that names every digit stays the report's own whatever the word before it ("up to 1,612 tanks",
+    "at least 231 planes", "rund 240.010", "près de 1 016 720"). A bound ("more than", "nearly", "über",
+    "понад") rounds figures ending in hundreds, and tens of two-digit ones ("over 370", "más de 230"); "about"
+    is the General Staff's own word for its figures ("about 17,700 personnel", "about 200 occupiers"), a
+    rounding only in thousands of people or hundreds of anything else ("about 23,000 drones").
+    """
+    digits = str(value)
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if bound:
+        return zeros >= 2 or (zeros == 1 and len(digits) <= 3)
+    return value >= 100 and zeros >= (3 if category == "personnel" else 2)
+
+
 def _cues_before(hits: Hits, offset: int, floor: int) -> tuple[bool, bool, bool]:
-    """Is the figure at `offset` a rounding ("more than 53,000"), approximate ("about 61,330") or one of the
-    day's additions ("four more tanks", "a further 23 tanks", "another 500 soldiers"), by the cue before it?"""
+    """Is the figure at `offset` bounded ("more than 53,000", "up to 1,612"), approximate ("about 61,330") or one
+    of the day's additions ("four more tanks", "a further 23 tanks", "another 500 soldiers"), by the cue before it?"""
     return (hits.ending_near("rounded", offset, slack=_CUE_SLACK, floor=floor) is not None,
             hits.ending_near("approximate", offset, slack=_CUE_SLACK, floor=floor) is not None,
             hits.ending_near("increment", offset, slack=_CUE_SLACK) is not None)
@@ -327,7 +429,7 @@ def _last_in_line(candidates: list[Candidate], text: str, offset: int) -> Candid
     if not candidates:
         return None
     last = candidates[-1]
-    if offset - last.end > 50:
+    if offset - last.end > 90:  # "53 284 unités d'équipements automobiles et de camions-citernes (+89)"
         return None
     between = text[last.end:offset]
     if not between.strip(" (+-−–"):
@@ -335,13 +437,11 @@ def _last_in_line(candidates: list[Candidate], text: str, offset: int) -> Candid
     return last if "\n" not in between and not _LIST_BREAK.search(between) else None
 
 
-def _list_qualifiers(text: str, hits: Hits, previous: Candidate, start: int) -> tuple[bool, bool]:
-    """"around 11,200 tanks, 23,000 armoured vehicles and 56,000 drones": the qualifier (rounded, approximate)
-    of the figure before covers the list."""
-    if (previous.rounded or previous.approximate) and not previous.structured \
-            and start - previous.end < 60 and _same_list(text, hits, previous.end, start):
-        return previous.rounded, previous.approximate
-    return False, False
+def _list_qualified(text: str, hits: Hits, previous: Candidate, start: int) -> bool:
+    """"around 11,200 tanks, 23,000 armoured vehicles and 56,000 drones": is the figure at `start` in the list of
+    the `previous` one, which a qualifier stands before?"""
+    return (previous.rounded or previous.approximate) and not previous.structured \
+        and start - previous.end < 60 and _same_list(text, hits, previous.end, start)
 
 
 def _same_list(text: str, hits: Hits, start: int, end: int) -> bool:

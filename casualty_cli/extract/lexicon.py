@@ -33,8 +33,8 @@ else:  # pragma: no cover - Python 3.10
 from .words import _FAST_TOKEN, Words, split_words
 
 _FIRST_WORDS_KEPT = 100_000  # distinct words remembered per language before the memory starts afresh
-# What may stand between the words of a phrase.
-_GAP = re.compile(r"[\s\-\u2010-\u2015/.&']{1,5}")
+# What may stand between the words of a phrase (an apostrophe of any of its forms: "nell’ultimo giorno").
+_GAP = re.compile(r"[\s\-\u2010-\u2015/.&'\u2019\u02bc`\u2018]{1,5}")
 _APOSTROPHE_TABLE = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'", "\u2018": "'"})
 
 # Sections whose phrases name something (a category, a place, a party): the longest match wins, no overlaps.
@@ -227,8 +227,7 @@ class Trie:
                     found[section].append(tuple.__new__(Hit, (start, end, value)))
             if j >= last:
                 continue
-            # What stands between the words (in the original text, where a curly apostrophe breaks a phrase)
-            # is tested only when a phrase goes on.
+            # What stands between the words (in the original text) is tested only when a phrase goes on.
             children = node.children(words[j + 1])
             if children and _GAP.fullmatch(text, starts[j] + len(words[j]), starts[j + 1]):
                 stack.extend([(child, j + 1) for child in children])
@@ -330,6 +329,7 @@ _LISTS = {
     ("cues", "units"): "not_figure_after", ("dates", "year_words"): "year_word",
     ("claims", "anaphora"): "anaphora",
     ("numbers", "not_figure_before"): "not_figure_before", ("numbers", "list_joiners"): "list_joiner",
+    ("numbers", "partitive"): "partitive",
     ("dates", "range_end"): "range_end", ("dates", "as_of"): "as_of", ("dates", "today"): "today",
     ("dates", "report_verbs"): "report_verb", ("dates", "previous_day"): "previous_day",
     ("dates", "loss_day"): "loss_day", ("dates", "past_day"): "past_day", ("dates", "war_day"): "war_day",

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import regex
 
-from .lexicon import Hits
+from .lexicon import Hit, Hits
 
 MAX_DIGITS = 12  # no loss figure is longer; longer runs of digits are identifiers, not figures
 
@@ -28,7 +28,10 @@ _FIRST_DIGIT = r"[0-9\u0660-\u1099\u17e0-\u1c59\ua620-\uabf9\uff10-\uff19\U00010
 # The pattern starts with a plain digit, so the engine skips from digit to digit instead of trying its
 # lookbehinds at every character; the lookbehinds therefore look back past that first digit.
 DIGITS = (
-    rf"{_FIRST_DIGIT}(?<![\w.,]\d)(?<!\d{_GROUP}\d)(?:"  # "5 0001": a broken grouping is no number of its own
+    rf"{_FIRST_DIGIT}(?<![\w.,]\d)(?<!\d{_GROUP}\d)"  # "5 0001": a broken grouping is no number of its own
+    # "T-62", "Su-25", "Ка-52", "Orlan-10": a number joined to a word by a hyphen names a model, and one joined to a
+    # year ("2022-10", "2022-2023") a month or a year.
+    r"(?<![^\W\d_][\-\u2010\u2011]\d)(?<!(?<![\d.,])(?:19|20)\d\d[\-\u2010\u2011]\d)(?:"
     r"\d{0,2}(?:,\d{3})+(?![\d])(?!\.\d)"
     r"|\d{0,2}(?:\.\d{3})+(?![\d])(?!,\d)"
     rf"|\d{{0,2}}(?:{_GROUP}\d{{3}})+(?![\d])"
@@ -60,7 +63,8 @@ def digits_value(text: str) -> int | None:
 
 
 _LEAD = regex.compile(r"(?<![\p{L}\p{N}.,])([0-9]+(?:[.,][0-9]+)?)[ \t\u00a0\u2009\u202f]*$")
-_REST = regex.compile(rf"\.?[ \t\u00a0\u2009\u202f]*([0-9]{{1,3}}(?:{_GROUP}[0-9]{{3}})*)(?![0-9.,])")
+# The rest after a unit, grouped as figures are ("1 Million 150.320", "1 мільйон 150 320").
+_REST = regex.compile(rf"\.?[ \t\u00a0\u2009\u202f]*([0-9]{{1,3}}(?:(?:{_GROUP}|[.,])[0-9]{{3}})*)(?![0-9]|[.,][0-9])")
 
 
 def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = None) -> list[Number]:
@@ -68,24 +72,8 @@ def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = N
     found: list[Number] = []
     taken = Intervals(masked or [])
     multiplied = hits.all("multiplier")
-    for hit in multiplied:
-        # "1.1 million", "20 thousand", "646 тис. 400", "1 мільйон 209 880"
-        lead = _LEAD.search(text, max(0, hit.s - 24), hit.s)
-        if lead is None or taken.overlaps(lead.start(1), hit.e):
-            continue
-        try:
-            value = float(lead.group(1).replace(",", "."))
-        except ValueError:
-            continue
-        value *= hit.value
-        rest = _REST.match(text, hit.e, hit.e + 40)  # a short end: the regex engine scans up to it
-        remainder = digits_value(rest.group(1)) if rest else None
-        if rest is not None and remainder is not None and remainder < hit.value and "." not in lead.group(1) and "," not in lead.group(1):
-            found.append(Number(int(round(value)) + remainder, lead.start(1), rest.end(1)))
-            taken.add(lead.start(1), rest.end(1))
-        else:
-            found.append(Number(int(round(value)), lead.start(1), hit.e, round_form=True))
-            taken.add(lead.start(1), hit.e)
+    if multiplied:
+        _multiplied(text, hits, multiplied, found, taken)
     # From here on the taken spans are only read: look their overlaps up instead of looping over spans.
     starts, reaches = taken.starts, taken.reaches()
     for match in _DIGITS_RE.finditer(text):
@@ -121,6 +109,67 @@ def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = N
     if multiplied or words:  # otherwise the numbers came in order
         found.sort(key=_START)
     return found
+
+
+def _multiplied(text: str, hits: Hits, multiplied: list[Hit], found: list[Number], taken: "Intervals") -> None:
+    """Numbers given with units of thousands and millions, added to `found` and `taken`: "1.1 million" and
+    "20 thousand" are round figures; "646 тис. 400", "1 мільйон 150 320", "1 milyon 340 bin 120" and
+    "1 million 150 thousand 320" name every digit; "one million", "d'un million" are round too."""
+    following = {hit.s: hit for hit in multiplied}  # a unit by where it starts, to chain the next one
+    chained: set[int] = set()
+    words: list[Hit] | None = None
+    word_ends: list[int] = []
+    for hit in multiplied:
+        if hit.s in chained:
+            continue  # the smaller unit of a figure read already ("150 thousand" of "1 million 150 thousand")
+        lead = _LEAD.search(text, max(0, hit.s - 24), hit.s)
+        if lead is not None:
+            start, written = lead.start(1), lead.group(1)
+            try:
+                value = float(written.replace(",", "."))
+            except ValueError:
+                continue
+            whole = "." not in written and "," not in written  # "1,1 млн" is a rounding, never "1,1 млн 320"
+        else:
+            # "one million", "d'un million", "два миллиона": a number word right before the unit.
+            if words is None:
+                words = hits.all("number")
+                word_ends = [w.e for w in words]
+            word = _word_before(text, words, word_ends, hit.s)
+            if word is None:
+                continue
+            start, value, whole = word.s, float(word.value), True
+        if taken.overlaps(start, hit.e):
+            continue
+        value, unit, end, exact = value * hit.value, hit.value, hit.e, False
+        while whole:
+            rest = _REST.match(text, end, end + 40)  # a short end: the regex engine scans up to it
+            part = digits_value(rest.group(1)) if rest else None
+            if part is None or part >= unit:
+                break
+            gap = _BLANKS.match(text, rest.end(1))
+            smaller = following.get(gap.end()) if gap else None
+            if smaller is not None and smaller.value < unit and part * smaller.value < unit:
+                # "1 million 150 thousand ...": the next unit goes on with the figure.
+                chained.add(smaller.s)
+                value, unit, end = value + part * smaller.value, smaller.value, smaller.e
+                continue
+            value, end, exact = value + part, rest.end(1), True
+            break
+        found.append(Number(int(round(value)), start, end, round_form=not exact))
+        taken.add(start, end)
+
+
+_BLANKS = regex.compile(r"[ \t\u00a0\u2009\u202f]{0,2}")
+
+
+def _word_before(text: str, words: list[Hit], ends: list[int], offset: int) -> Hit | None:
+    """The number word ending just before `offset` (`ends`: where each of `words` ends), with blanks between."""
+    index = bisect_left(ends, offset + 1) - 1
+    if index < 0:
+        return None
+    word = words[index]
+    return word if offset - word.e <= 2 and not text[word.e:offset].strip() else None
 
 
 class Intervals:

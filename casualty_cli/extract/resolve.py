@@ -60,9 +60,11 @@ def drop_context(hits: Hits, segments: Segments, candidates: list[Candidate],
         indefinite = indefinite or c.indefinite
     if not indefinite:
         return kept
-    # "a helicopter" is one only in a list of figures.
-    with_numbers = {c.sentence for c in kept if not c.indefinite}
-    return [c for c in kept if not c.indefinite or c.sentence in with_numbers]
+    # "a helicopter" is one only in a list of figures, or right after one in its paragraph ("... 630 of the
+    # invaders. Besides, an aircraft and a helicopter were destroyed.").
+    with_numbers = {(c.sentence, c.paragraph) for c in kept if not c.indefinite}
+    return [c for c in kept if not c.indefinite or (c.sentence, c.paragraph) in with_numbers
+            or (c.sentence - 1, c.paragraph) in with_numbers]
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[\-–—•*·▪►]|\d+[.)](?!\d))\s*\S")
@@ -84,14 +86,16 @@ def _list_intros(segments: Segments) -> dict[int, tuple[int, int]]:
 
 
 def _continues_loss_sentence(hits: Hits, segments: Segments, c: Candidate) -> bool:
-    """"... 288,630 invaders were eliminated. In the last 24 hours alone it was 860.": a sentence with a daily
-    or total cue that follows a loss sentence of its paragraph goes on about the losses."""
+    """"... 288,630 invaders were eliminated. In the last 24 hours alone it was 860.": a sentence with a daily,
+    total or previous cue ("Am Vortag waren es ...") that follows a loss sentence of its paragraph goes on about
+    the losses."""
     if c.sentence == 0:
         return False
     sentence, before = segments.sentences[c.sentence], segments.sentences[c.sentence - 1]
     if segments.paragraph_index(before.start) != c.paragraph:
         return False
-    cued = hits.has("daily", sentence.start, sentence.end) or hits.has("total", sentence.start, sentence.end)
+    cued = hits.has("daily", sentence.start, sentence.end) or hits.has("total", sentence.start, sentence.end) \
+        or hits.has("previous", sentence.start, sentence.end)
     return cued and hits.has("loss", before.start, before.end)
 
 
@@ -114,7 +118,7 @@ def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> 
     """The role the words around each number give it (or None when they give none), set on the candidates."""
     # The figures of a sentence share its cues: they are looked up once per scope.
     scope_cues: dict[tuple[int, int], tuple[list, list, list, list] | tuple[()]] = {}
-    find = hits.find
+    find, text = hits.find, segments.text
     # Most texts have no previous total and no total stated after its figures: no search for them then.
     any_previous, any_after = bool(hits.all("previous")), bool(hits.all("total_after"))
     for c in candidates:
@@ -123,19 +127,55 @@ def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> 
         cues = scope_cues.get(c.scope)
         if cues is None:
             start, end = c.scope
+            daily = find("daily", start, end)
+            if daily and text.find("(", start, end) >= 0:
+                # "(+4 over the past day)": the cue in the bracket dates that change, not the figures beside it.
+                daily = [h for h in daily if not _in_change_bracket(text, h.s)]
             cues = (find("previous", start, end) if any_previous else (),
                     find("total_after", start, end) if any_after else (),
-                    find("daily", start, end), find("total", start, end))
+                    daily, find("total", start, end))
             # Half the scopes have no cue at all: () spares their figures the look at each kind.
             cues = scope_cues[c.scope] = cues if any(cues) else ()
         role = _role_from_cues(c, *cues) if cues else None
         if role is None and c.increment:
             role = "daily"
         if role is None and c.structured:
-            c.with_role("totals", STRUCTURE)
+            # A list line takes the role its list's intro gives ("Over the past day, Russia lost:"), else a total.
+            c.with_role(_intro_role(hits, text, c.start) or "totals", STRUCTURE)
         elif role:
             c.with_role(role, CUE)
     return candidates
+
+
+def _intro_role(hits: Hits, text: str, offset: int) -> str | None:
+    """The role a list's intro gives its lines: the line ending in ":" that the lines from `offset` back to it
+    follow without a blank line ("Over the past day, Russia lost:\n1,090 soldiers\n4 tanks"); the last role cue
+    of that line decides."""
+    end = text.rfind("\n", 0, offset)
+    for _ in range(40):  # a list is not longer than the report's
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].rstrip()
+        if not line:
+            return None  # a blank line ends the list before any intro
+        if line.endswith(":"):
+            cues = [(h.e, role) for role in ("daily", "total", "previous") for h in hits.find(role, start, end)]
+            if not cues:
+                return None
+            role = max(cues)[1]
+            return "totals" if role == "total" else role
+        end = start - 1
+    return None
+
+
+_CHANGE_OPENED = re.compile(r"\(\s*[+\-−–]\s*\d[\d \u00a0.,]*(?:[^\W\d_]+\s+){0,3}$")
+
+
+def _in_change_bracket(text: str, offset: int) -> bool:
+    """Does `offset` lie in a day's change bracket, after its number: "(+8 за минулу добу)"?"""
+    opened = text.rfind("(", max(0, offset - 40), offset)
+    return opened >= 0 and _CHANGE_OPENED.search(text, opened, offset) is not None
 
 
 def _role_from_cues(c: Candidate, previous: list, after: list, daily: list, total: list) -> str | None:
@@ -173,19 +213,28 @@ def apply_priors(candidates: list[Candidate], epoch: date | None) -> list[Candid
     allows = priors.window(epoch).allows
     settled: list[Candidate] = []
     last_role: str | None = None
+    # Where the text speaks of a day's losses: paragraphs with a daily figure, and the sentences that give a
+    # category's total by a cue ("... amounted to 560 occupiers; the total since the invasion is 250,800").
+    daily_paragraphs = {c.paragraph for c in candidates if c.role == "daily"}
+    total_sentences = {(c.sentence, c.category) for c in candidates if c.role == "totals" and c.strength >= CUE}
     for c in candidates:
         role = c.role
         if role is None:
-            # The role of the figures just before if it fits, else the first that does.
+            # The role of the figures just before if it fits, else a total if one of its time could be so large,
+            # else the day's loss where the text speaks of one beside it: never by its size alone ("12 tanks
+            # near the village" may be a sector's, a week's, ...).
             if last_role is not None and allows(last_role, c.category, c.value):
                 role = last_role
             elif allows("totals", c.category, c.value):
                 role = "totals"
-            elif allows("daily", c.category, c.value):
+            elif (c.paragraph in daily_paragraphs or c.paragraph - 1 in daily_paragraphs
+                  or (c.sentence, c.category) in total_sentences) and allows("daily", c.category, c.value):
                 role = "daily"
             else:
                 continue
             c.with_role(role, INFERRED)
+            if role == "daily":
+                daily_paragraphs.add(c.paragraph)
         elif not (c.structured and role == "daily") and not allows(role, c.category, c.value):
             # A role no report of its time allows: the other one if it fits ("tanks: 9" in 2024 is a day's loss).
             # (A daily figure of a list line stands whatever its size.)
@@ -193,6 +242,8 @@ def apply_priors(candidates: list[Candidate], epoch: date | None) -> list[Candid
             if not allows(other, c.category, c.value):
                 continue
             c.with_role(other, INFERRED)
+            if other == "daily":
+                daily_paragraphs.add(c.paragraph)
         settled.append(c)
         if not c.structured and c.role != "previous":
             last_role = c.role
@@ -205,8 +256,6 @@ def choose(candidates: list[Candidate]) -> dict[str, dict[str, Candidate]]:
     for c in candidates:
         if c.rounded or c.role is None:
             continue
-        if c.approximate and not c.structured and _round_by_form(c):
-            continue
         pools[c.role].setdefault(c.category, []).append(c)
     chosen: dict[str, dict[str, Candidate]] = {role: {} for role in ROLES}
     # Daily figures first: they are the least ambiguous, and they arbitrate between totals.
@@ -215,12 +264,6 @@ def choose(candidates: list[Candidate]) -> dict[str, dict[str, Candidate]]:
             chosen[role][category] = pool[0] if len(pool) == 1 else _best(pool, role, category, chosen)
     _drop_inconsistent(chosen)
     return chosen
-
-
-def _round_by_form(c: Candidate) -> bool:
-    """"about 23,000 drones" is a rounding; "about 61,330 personnel" is the General Staff's own figure."""
-    zeros = len(str(c.value)) - len(str(c.value).rstrip("0"))
-    return zeros >= (3 if c.category == "personnel" else 2) and c.value >= 100
 
 
 def _best(pool: list[Candidate], role: str, category: str, chosen: dict[str, dict[str, Candidate]]) -> Candidate:
