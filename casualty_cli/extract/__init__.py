@@ -43,7 +43,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     report = Report(published=pub.day if pub else None, language=code)
     if not text.strip():
         return report
-    segments = Segments(text, lex.abbreviations)
+    segments = Segments(text, lex.abbreviations, lex.months)
     hits = lex.scan(text, split)
     dates = find_dates(text, hits)
     ctx = year_context(text, dates, pub)

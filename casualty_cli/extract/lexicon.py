@@ -356,6 +356,11 @@ class Lexicon:
     def abbreviations(self) -> frozenset[str]:
         return frozenset(a.lower().rstrip(".") for a in self.raw.get("text", {}).get("abbreviations", []))
 
+    @functools.cached_property
+    def months(self) -> frozenset[str]:
+        """The month names of one word, lower case: after an ordinal's dot ("26. Oktober") no sentence starts."""
+        return frozenset(name.lower() for name in self.raw.get("dates", {}).get("months", {}) if " " not in name)
+
     def scan(self, text: str, split: Words | None = None) -> Hits:
         """Every phrase of this language (and every place of the gazetteer) in `text` (split: its words)."""
         return self.trie.scan(text, split)

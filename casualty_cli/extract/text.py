@@ -38,6 +38,7 @@ _LINE = re.compile(r"(\S(?:.*\S)?)[^\S\n]*")
 # The word before a dot: letters, maybe with inner dots ("U.S"). Matched on the reversed window (such words read
 # the same both ways), the longest one ending at the dot is a single match, not a search from every position.
 _WORD_REVERSED = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
+_NEXT_WORD = re.compile(r"\w+")
 _WORD_WINDOW = 12  # characters before a dot in which its word is looked for (_is_abbreviation)
 
 
@@ -65,14 +66,14 @@ class Segments:
     `paragraph_starts` are the starts of `sentences` and `paragraphs`, for callers that bisect them themselves.
     """
 
-    def __init__(self, text: str, abbreviations: frozenset[str] = frozenset()):
+    def __init__(self, text: str, abbreviations: frozenset[str] = frozenset(), months: frozenset[str] = frozenset()):
         self.text = text
         # Paragraphs are lines: web text keeps one paragraph (or one list item) per line.
         lines = list(_LINE.finditer(text))
         paragraphs = list(map(re.Match.span, lines))
         self.paragraphs = _segments(paragraphs)
         self.paragraph_starts = list(map(_FIRST, paragraphs))
-        self.sentences = _sentences(text, abbreviations, list(map(re.Match.span, lines, repeat(1))))
+        self.sentences = _sentences(text, abbreviations, months, list(map(re.Match.span, lines, repeat(1))))
         self.sentence_starts = list(map(_FIRST, self.sentences))
         # What sentence_at gives when there is no sentence at all (a blank text).
         self._whole = Segment(0, len(text))
@@ -93,10 +94,11 @@ class Segments:
         return index if index > 0 else 0
 
 
-def _sentences(text: str, abbreviations: frozenset[str], lines: list[tuple[int, int]]) -> list[Segment]:
+def _sentences(text: str, abbreviations: frozenset[str], months: frozenset[str],
+               lines: list[tuple[int, int]]) -> list[Segment]:
     """Each sentence, without the blanks around it: every line (`lines`: without their blanks) ends one, and so
     does every mark _sentence_ends finds inside a line."""
-    ends = _sentence_ends(text, abbreviations)
+    ends = _sentence_ends(text, abbreviations, months)
     if not ends:
         return _segments(lines)
     spans: list[tuple[int, int]] = []
@@ -115,8 +117,10 @@ def _sentences(text: str, abbreviations: frozenset[str], lines: list[tuple[int, 
     return _segments(spans)
 
 
-def _sentence_ends(text: str, abbreviations: frozenset[str]) -> list[int]:
-    """The offsets right after the marks that end a sentence inside a line, in order."""
+def _sentence_ends(text: str, abbreviations: frozenset[str], months: frozenset[str]) -> list[int]:
+    """The offsets right after the marks that end a sentence inside a line, in order.
+
+    The dot of an ordinal day before a month name ("26. Oktober", "3. listopadu") ends no sentence."""
     ends = []
     for m in _FULL_STOP.finditer(text):  # the match is the dot alone: the rest is look-ahead
         following = m[1]
@@ -128,6 +132,10 @@ def _sentence_ends(text: str, abbreviations: frozenset[str]) -> list[int]:
         word = before_dot.rpartition(" ")[2]
         if word.isalpha():
             if word.lower() in abbreviations or (len(word) == 1 and word.isupper()):
+                continue
+        elif len(word) <= 2 and word.isdigit() and following:
+            next_word = _NEXT_WORD.match(text, m.start(1))
+            if next_word and next_word[0].lower() in months:
                 continue
         elif _is_abbreviation(before_dot, abbreviations):
             continue
