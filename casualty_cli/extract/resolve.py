@@ -6,7 +6,6 @@ arithmetic total − previous = daily between competing values.
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from . import priors
@@ -15,99 +14,6 @@ from .lexicon import Hits
 from .text import Segments
 
 ROLES = ("totals", "daily", "previous")
-
-
-def drop_context(hits: Hits, segments: Segments, candidates: list[Candidate],
-                 claim_sentences: set[int]) -> list[Candidate]:
-    """Remove figures of a front sector, of other parties, and of sentences about records or averages."""
-    sector_paragraphs = _sector_paragraphs(hits, segments)
-    intros = None  # found when first needed: a list's own figures need none
-    has = hits.has
-    any_distractor = bool(hits.all("distractor"))  # most texts have none: no look for one then
-    # The figures of a sentence share its words and come one after another: the cues of the last scope are kept,
-    # each looked for when a figure first needs it (None: not looked for yet).
-    scope, staff, distractor, loss = None, None, None, None
-    kept, indefinite = [], False
-    for c in candidates:
-        if c.sentence in claim_sentences:
-            continue
-        # A list line's figure needs no word around it, unless it stands in a sector's paragraph.
-        if not c.structured or c.paragraph in sector_paragraphs:
-            if c.scope != scope:
-                scope, staff, distractor, loss = c.scope, None, None, None
-            start, end = scope
-            if staff is None:
-                staff = has("general_staff", start, end)
-            # Items of a list speak in the words of the line that introduces them ("... lost:").
-            if intros is None:
-                intros = _list_intros(segments)
-            intro = intros.get(c.paragraph)
-            speaks_for_all = staff or (intro is not None and has("general_staff", *intro))
-            if not speaks_for_all and c.paragraph in sector_paragraphs:
-                continue
-            if not c.structured:
-                if distractor is None:
-                    distractor = any_distractor and has("distractor", start, end)
-                # "The record loss brings the total to 138,880": an explicit total survives a sentence's distractors.
-                if distractor and not has("total_after", start, c.start):
-                    continue
-                if not speaks_for_all and loss is None:
-                    loss = has("loss", start, end)
-                if not (speaks_for_all or loss or (intro is not None and has("loss", *intro))
-                        or _continues_loss_sentence(hits, segments, c)):
-                    continue
-        kept.append(c)
-        indefinite = indefinite or c.indefinite
-    if not indefinite:
-        return kept
-    # "a helicopter" is one only in a list of figures.
-    with_numbers = {c.sentence for c in kept if not c.indefinite}
-    return [c for c in kept if not c.indefinite or c.sentence in with_numbers]
-
-
-_LIST_ITEM = re.compile(r"\s*(?:[\-–—•*·▪►]|\d+[.)](?!\d))\s*\S")
-
-
-def _list_intros(segments: Segments) -> dict[int, tuple[int, int]]:
-    """List items ("- 1092 танки,") and the line ending in ":" that introduces them: item -> intro span."""
-    text = segments.text
-    intros: dict[int, tuple[int, int]] = {}
-    if ":" not in text:
-        return intros  # no line can introduce a list
-    intro = None
-    for index, paragraph in enumerate(segments.paragraphs):
-        if intro is not None and _LIST_ITEM.match(text, paragraph.start):
-            intros[index] = intro
-            continue
-        intro = (paragraph.start, paragraph.end) if text[paragraph.start:paragraph.end].rstrip().endswith(":") else None
-    return intros
-
-
-def _continues_loss_sentence(hits: Hits, segments: Segments, c: Candidate) -> bool:
-    """"... 288,630 invaders were eliminated. In the last 24 hours alone it was 860.": a sentence with a daily
-    or total cue that follows a loss sentence of its paragraph goes on about the losses."""
-    if c.sentence == 0:
-        return False
-    sentence, before = segments.sentences[c.sentence], segments.sentences[c.sentence - 1]
-    if segments.paragraph_index(before.start) != c.paragraph:
-        return False
-    cued = hits.has("daily", sentence.start, sentence.end) or hits.has("total", sentence.start, sentence.end)
-    return cued and hits.has("loss", before.start, before.end)
-
-
-def _sector_paragraphs(hits: Hits, segments: Segments) -> set[int]:
-    """Paragraphs about one sector: from a sector cue until a paragraph that speaks for the whole front."""
-    inside, out = False, set()
-    if not hits.all("sector"):
-        return out
-    for index, paragraph in enumerate(segments.paragraphs):
-        if hits.has("sector", paragraph.start, paragraph.end):
-            inside = True
-        elif hits.has("general_staff", paragraph.start, paragraph.end) or hits.has("total", paragraph.start, paragraph.end):
-            inside = False
-        if inside:
-            out.add(index)
-    return out
 
 
 def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> list[Candidate]:
