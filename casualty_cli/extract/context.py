@@ -155,8 +155,9 @@ def _period_spans(hits: Hits, text: str, dates: list[DateMention]) -> list[tuple
     for month in hits.all("month"):
         # "in December", "за октябрь", "Kasım ayında" (the word beside it tells the month from "may"); the
         # invasion's February starts the war's count.
-        if month.value != 2 and not _overlaps(dated, month.s, month.e) \
-                and (hits.ending_near("during", month.s, slack=1) or hits.find("during", month.e, month.e + 6)):
+        if month.value != 2 and not _overlaps(dated, month.s, month.e) and (
+                hits.ending_near("during", month.s, slack=1)
+                or any(h.s - month.e <= 1 for h in hits.find("during", month.e, month.e + 12))):
             spans.append((month.s, month.e))
     previous = None
     for d in dates:
@@ -165,15 +166,37 @@ def _period_spans(hits: Hits, text: str, dates: list[DateMention]) -> list[tuple
         if _starts_war(d):
             previous = d
             continue
-        if d.range_start is not None or hits.ending_near("since", d.start, slack=3) \
-                or any(h.s - d.end <= 4 for h in hits.find("since", d.end, d.end + 16)):
-            spans.append((d.start, d.end))
+        # The period's words are part of it: "since" before the date, "bu yana" after it.
+        before = hits.ending_near("since", d.start, slack=5)
+        after = [h for h in hits.find("since", d.end, d.end + 20) if h.s - d.end <= 6]
+        if d.range_start is not None or before or after:
+            spans.append((before.s if before else d.start, after[0].e if after else d.end))
+        elif (days := _days_before(hits, text, d.start)) is not None:
+            spans.append((days, d.end))
         elif previous is not None and d.start - previous.end <= 8 and hits.find("range_end", previous.end, d.start) \
                 and not _starts_war(previous):
             spans.append((previous.start, d.end))
         previous = d
     spans.sort()
     return spans
+
+
+# "3-9 листопада", "3.–9. November": the first day of a range whose month is written once.
+_DAY_DASH = re.compile(r"(?<![0-9.])[0-9]{1,2}\.?[ \t\u00a0]*[-–—][ \t\u00a0]*$")
+_DAY = re.compile(r"(?<![0-9.])[0-9]{1,2}\.?[ \t\u00a0]+$")
+
+
+def _days_before(hits: Hits, text: str, start: int) -> int | None:
+    """Where a range of days ends by the date at `start` ("з 3 по 9 листопада", "du 3 au 9 novembre", "3-9
+    Kasım"): the offset of its first day, else None."""
+    dash = _DAY_DASH.search(text, max(0, start - 8), start)
+    if dash:
+        return dash.start()
+    joint = hits.ending_near("range_end", start, slack=2)
+    if joint is None:
+        return None
+    day = _DAY.search(text, max(0, joint.s - 6), joint.s)
+    return day.start() if day else None
 
 
 def _starts_war(d: DateMention) -> bool:
