@@ -87,6 +87,19 @@ OTHER_WAR = {
     "tr": "Sovyetler Birliği Afganistan'da 15.051 asker kaybetti.",
 }
 
+# "In this direction": a sector named before.
+THIS_SECTOR = {
+    "en": "In this direction the enemy lost 300 soldiers over the past day.",
+    "uk": "На цьому напрямку за минулу добу ворог втратив 300 військових.",
+    "ru": "На этом направлении за сутки противник потерял 300 военных.",
+    "de": "In dieser Richtung verlor der Feind in den vergangenen 24 Stunden 300 Soldaten.",
+    "fr": "Dans cette direction, l'ennemi a perdu 300 soldats au cours des dernières 24 heures.",
+    "es": "En esta dirección el enemigo perdió 300 soldados en las últimas 24 horas.",
+    "it": "In questa direzione il nemico ha perso 300 soldati nelle ultime 24 ore.",
+    "pl": "Na tym kierunku wróg stracił w ciągu ostatniej doby 300 żołnierzy.",
+    "tr": "Bu yönde düşman son 24 saatte 300 asker kaybetti.",
+}
+
 LANGUAGES = sorted(REPORT)
 
 
@@ -102,8 +115,8 @@ def test_the_report_alone_gives_its_day(language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("other", [GROUP, PLACE, MONTH, WEEK, OTHER_WAR],
-                         ids=["group", "place", "month", "week", "other_war"])
+@pytest.mark.parametrize("other", [GROUP, PLACE, THIS_SECTOR, MONTH, WEEK, OTHER_WAR],
+                         ids=["group", "place", "this_sector", "month", "week", "other_war"])
 def test_figures_of_something_else_are_not_the_reports(language, other):
     for text in (REPORT[language] + "\n\n" + other[language], other[language] + "\n\n" + REPORT[language]):
         assert _figures(text, language) == ({"personnel": 1180}, {}), text
@@ -121,6 +134,13 @@ def test_a_group_paragraph_goes_on_until_the_general_staff_speaks():
             "Ukrainian defenders destroyed 12 tanks and 9 artillery systems in the past day.\n\n"
             "The Armed Forces of Ukraine continue to hold the line.\n\n"
             "The enemy also lost 310 soldiers over the past day.\n\n"
+            "Across the entire front, Russia lost 1,180 soldiers over the past day, the General Staff said.")
+    assert _figures(text, "en") == ({"personnel": 1180}, {})
+
+
+def test_a_story_about_one_place_speaks_for_it_until_the_general_staff_does():
+    text = ("Fierce fighting near Bakhmut\n\n"
+            "Russian forces lost 210 soldiers and 3 tanks in the past day, the brigade said.\n\n"
             "Across the entire front, Russia lost 1,180 soldiers over the past day, the General Staff said.")
     assert _figures(text, "en") == ({"personnel": 1180}, {})
 

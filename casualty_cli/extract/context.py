@@ -216,14 +216,14 @@ def _context_paragraphs(hits: Hits, segments: Segments, periods: list[tuple[int,
     invasion; after a period, also the past day)."""
     sectors: set[int] = set()
     periods_after: set[int] = set()
-    if not hits.all("sector") and not periods:
+    if not hits.all("sector") and not hits.all("place") and not periods:
         return sectors, periods_after
     has = hits.has
     kind = None  # "sector" or "period" inside a run, else None
     for index, (start, end) in enumerate(segments.paragraphs):
         if has("nationwide", start, end) or has("total", start, end):
             kind = None
-        elif has("sector", start, end) and not has("direction_cue", start, end):
+        elif (has("sector", start, end) or _local_place(hits, start, end)) and not has("direction_cue", start, end):
             kind = "sector"
         elif _overlaps(periods, start, end) and not has("daily", start, end):
             kind = kind or "period"
