@@ -74,6 +74,32 @@ WEEK = {
     "tr": "3 Kasım'dan bu yana Rusya 8.210 asker kaybetti.",
 }
 
+# A year's sum.
+YEAR = {
+    "en": "In 2024, Russia lost 430,790 troops.",
+    "uk": "У 2024 році росія втратила 430 790 військових.",
+    "ru": "В 2024 году Россия потеряла 430 790 военных.",
+    "de": "Im Jahr 2024 verlor Russland 430.790 Soldaten.",
+    "fr": "En 2024, la Russie a perdu 430 790 soldats.",
+    "es": "En 2024, Rusia perdió 430.790 soldados.",
+    "it": "Nel 2024 la Russia ha perso 430.790 soldati.",
+    "pl": "W 2024 roku Rosja straciła 430 790 żołnierzy.",
+    "tr": "2024 yılında Rusya 430.790 asker kaybetti.",
+}
+
+# One brigade's day.
+BRIGADE = {
+    "en": "The 47th Mechanized Brigade said it destroyed 5 tanks and killed 60 soldiers over the past day.",
+    "uk": "Окрема механізована бригада за минулу добу знищила 5 танків і 60 окупантів.",
+    "ru": "Механизированная бригада за сутки уничтожила 5 танков и 60 оккупантов.",
+    "de": "Die mechanisierte Brigade zerstörte in den vergangenen 24 Stunden 5 Panzer und tötete 60 Soldaten.",
+    "fr": "La brigade mécanisée a détruit 5 chars et tué 60 soldats au cours des dernières 24 heures.",
+    "es": "La brigada mecanizada destruyó 5 tanques y abatió a 60 soldados en las últimas 24 horas.",
+    "it": "La brigata meccanizzata ha distrutto 5 carri armati e ucciso 60 soldati nelle ultime 24 ore.",
+    "pl": "Brygada zmechanizowana zniszczyła w ciągu ostatniej doby 5 czołgów i zabiła 60 żołnierzy.",
+    "tr": "Mekanize tugay son 24 saatte 5 tank imha etti ve 60 asker öldürdü.",
+}
+
 # Another war.
 OTHER_WAR = {
     "en": "The Soviet Union lost 15,051 soldiers in Afghanistan.",
@@ -115,8 +141,8 @@ def test_the_report_alone_gives_its_day(language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("other", [GROUP, PLACE, THIS_SECTOR, MONTH, WEEK, OTHER_WAR],
-                         ids=["group", "place", "this_sector", "month", "week", "other_war"])
+@pytest.mark.parametrize("other", [GROUP, BRIGADE, PLACE, THIS_SECTOR, MONTH, WEEK, YEAR, OTHER_WAR],
+                         ids=["group", "brigade", "place", "this_sector", "month", "week", "year", "other_war"])
 def test_figures_of_something_else_are_not_the_reports(language, other):
     for text in (REPORT[language] + "\n\n" + other[language], other[language] + "\n\n" + REPORT[language]):
         assert _figures(text, language) == ({"personnel": 1180}, {}), text
@@ -150,6 +176,12 @@ def test_a_list_after_a_week_counts_the_week():
             "Зокрема, знищено:\n- 62 танки;\n- 117 бойових броньованих машин;\n- 75 артилерійських систем.\n"
             "За минулу добу росія втратила 1180 військових та 4 танки, повідомив Генеральний штаб ЗСУ.")
     assert _figures(text, "uk") == ({"personnel": 1180, "tanks": 4}, {})
+
+
+def test_lines_of_a_year_are_the_years():
+    text = ("Russia lost 1,180 soldiers over the past day, the General Staff said.\n"
+            "Russian losses by year:\n2023: 253,290 troops\n2024 (to December): 430,790 troops")
+    assert _figures(text, "en") == ({"personnel": 1180}, {})
 
 
 def test_a_period_in_the_report_sentence_leaves_the_total():

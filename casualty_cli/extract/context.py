@@ -7,9 +7,10 @@ the sum of a week, a month or a year ("in November Russia lost 45,000 troops", "
 3 грудня"), a daily average, a record day, the dead of another war, troops mobilised. drop_context removes those
 candidates before roles are given, and keeps the report's own figures that may stand in the same sentence.
 
-The words live in the lexicons' [cues]: `sector`, `local` (beside a front-line place: "near", "front"),
-`period`, `since` (before a date that starts a period), `during` (beside a month that is a period), `distractor`, `nationwide` (the General Staff itself,
-"the entire front"), `general_staff` and `loss`.
+The words live in the lexicons' [cues]: `sector`, `unit` (a brigade), `local` (beside a front-line place:
+"near"), `period`, `since` (before a date that starts a period), `during` (beside a month or year that is a
+period), `other_war`, `distractor`, `nationwide` (the General Staff itself, "the entire front"), `general_staff`
+and `loss`.
 """
 from __future__ import annotations
 
@@ -56,10 +57,11 @@ def drop_context(hits: Hits, segments: Segments, candidates: list[Candidate], cl
             if nationwide is None:
                 nationwide = has("nationwide", start, end)
             if elsewhere is None:
-                # A sentence about one sector speaks for no more, whoever reports it; one about a front-line place
+                # A sentence about one sector or unit speaks for no more, whoever reports it; one about a front-line place
                 # does unless the General Staff or the whole front is its subject. The sentence that says where
                 # the greatest losses were is the report's own.
-                elsewhere = (has("sector", start, end) or (not nationwide and _local_place(hits, start, end))) \
+                elsewhere = (has("sector", start, end) or has("unit", start, end)
+                             or (not nationwide and _local_place(hits, start, end))) \
                     and not has("direction_cue", start, end)
             if elsewhere:
                 continue
@@ -159,6 +161,8 @@ def _period_spans(hits: Hits, text: str, dates: list[DateMention]) -> list[tuple
                 hits.ending_near("during", month.s, slack=1)
                 or any(h.s - month.e <= 1 for h in hits.find("during", month.e, month.e + 12))):
             spans.append((month.s, month.e))
+    if "20" in text:
+        spans += _years(hits, text, dated + [(d.start, d.end) for d in dates if d.kind == "month"])
     previous = None
     for d in dates:
         if d.kind == "weekday":
@@ -178,6 +182,26 @@ def _period_spans(hits: Hits, text: str, dates: list[DateMention]) -> list[tuple
             spans.append((previous.start, d.end))
         previous = d
     spans.sort()
+    return spans
+
+
+# A year of the war after its first: "in 2024", "за 2023 рік", "2025 yılında"; "2023: 253,290 troops" at a line's
+# start. (2022 is where the war's own count starts: "the war that began in 2022".)
+_YEAR = re.compile(r"(?<![0-9.,])20(?:2[3-9]|3[0-9])(?![0-9])")
+_YEAR_LABEL = re.compile(r"[ \t\u00a0]*(?:\([^()\n]{0,30}\)[ \t\u00a0]*)?:")
+
+
+def _years(hits: Hits, text: str, dated: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of years that name a year's sum."""
+    spans = []
+    for m in _YEAR.finditer(text):
+        start, end = m.span()
+        if _overlaps(dated, start, end):
+            continue
+        label = (start == 0 or text[start - 1] == "\n") and _YEAR_LABEL.match(text, end)
+        if label or hits.ending_near("during", start, slack=1) or hits.ending_near("since", start, slack=1) \
+                or any(h.s - end <= 1 for h in hits.find("during", end, end + 12)):
+            spans.append((start, end))
     return spans
 
 

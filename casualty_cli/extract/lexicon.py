@@ -465,7 +465,7 @@ def _longest_first(hits: list[Hit]) -> list[Hit]:
 CUE_NAMES = ("daily", "increment", "previous", "total", "total_after", "inclusion", "rounded", "approximate",
              "sector", "distractor", "general_staff", "loss", "vague", "rounded_after",
              # What a figure speaks for (context.py): the whole front, a place, a period.
-             "nationwide", "local", "period", "since", "during", "other_war")
+             "nationwide", "local", "unit", "period", "since", "during", "other_war")
 _LISTS = {
     ("directions", "cues"): "direction_cue", ("directions", "not_after"): "not_after_place",
     ("numbers", "indefinite"): "indefinite", ("numbers", "not_figure_after"): "not_figure_after",
