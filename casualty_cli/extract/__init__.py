@@ -67,7 +67,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
                                           claim_date(dates, lambda m: resolve_date(m, ctx)))
     ukraine_sentences = {segments.sentence_index(h.s) for h in hits.all("ukraine_side")}
     found = cands.build(text, hits, segments, all_numbers, mentions, indefinite_starts)
-    found = drop_context(hits, segments, found, claim_sentences | ukraine_sentences, dates)
+    found = drop_context(hits, segments, found, claim_sentences | ukraine_sentences, dates, code)
     found = resolve.assign_cues(hits, segments, found)
     epoch = resolve.estimate_epoch(pub.day if pub else _range_end(dates, ctx), found)
     found = resolve.apply_priors(found, epoch)
