@@ -12,6 +12,7 @@ from operator import itemgetter
 from ..model import GENERAL_STAFF, Report, Span
 from . import candidates as cands
 from . import resolve
+from .context import drop_context
 from .checks import cross_checks
 from .claims import claim_date, find_claims
 from .dates import Published, find_dates, parse_iso_date, resolve as resolve_date
@@ -65,7 +66,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
                                           claim_date(dates, lambda m: resolve_date(m, ctx)))
     ukraine_sentences = {segments.sentence_index(h.s) for h in hits.all("ukraine_side")}
     found = cands.build(text, hits, segments, all_numbers, mentions, indefinite_starts)
-    found = resolve.drop_context(hits, segments, found, claim_sentences | ukraine_sentences)
+    found = drop_context(hits, segments, found, claim_sentences | ukraine_sentences, dates, code)
     found = resolve.assign_cues(hits, segments, found)
     epoch = resolve.estimate_epoch(pub.day if pub else counting_end(dates, ctx), found)
     found = resolve.apply_priors(found, epoch)

@@ -321,7 +321,9 @@ def _longest_first(hits: list[Hit]) -> list[Hit]:
 
 # Sections of the data files that become phrase lists in the trie: (toml table, key) -> section name.
 CUE_NAMES = ("daily", "increment", "previous", "total", "total_after", "inclusion", "rounded", "approximate",
-             "sector", "distractor", "general_staff", "loss", "vague", "rounded_after")
+             "sector", "distractor", "general_staff", "loss", "vague", "rounded_after",
+             # What a figure speaks for (context.py): the whole front, a unit, a period, another war.
+             "nationwide", "unit", "period", "other_war")
 _LISTS = {
     ("directions", "cues"): "direction_cue", ("directions", "not_after"): "not_after_place",
     ("directions", "most"): "direction_most", ("directions", "axes"): "direction_axis",
@@ -378,7 +380,9 @@ def raw_lexicon(code: str) -> dict[str, Any]:
 
 # Keys read besides the phrase lists: the language's code and detection words, the reporter, the abbreviations
 # and the parties (which load() reads apart, for their order).
-_OTHER_KEYS = {("code",), ("detect",), ("cues", "reporter"), ("text", "abbreviations"), ("claims", "parties")}
+_OTHER_KEYS = {("code",), ("detect",), ("cues", "reporter"), ("text", "abbreviations"), ("claims", "parties"),
+               # Read beside places, dates, months and years only, not by the scan (context.Beside): "near", "in", "з".
+               ("cues", "local"), ("cues", "since"), ("cues", "during"), ("cues", "during_after")}
 
 
 def _unread_keys(raw: dict[str, Any]) -> list[str]:
