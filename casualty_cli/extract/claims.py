@@ -1,4 +1,10 @@
-"""Claims of other parties: loss figures attributed to someone other than the report's author."""
+"""Claims of other parties: loss figures attributed to someone other than the report's author.
+
+A claim is a figure in a sentence that a party speaks (named in it, named in the sentence after that points back
+to it, or named earlier in the paragraph), with who said it, whose losses they are, what they count, a range's
+lower bound, an English qualifier, the date it is stated for and the period it covers (a rate or a sum over a
+day, week, month or year; null for a running total).
+"""
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -15,8 +21,23 @@ from .numbers import Number
 from .text import Segment, Segments
 
 _YEAR = regex.compile(r"(?:19|20)\d\d")
+_YEAR_AFTER = regex.compile(r"[ \u00a0]+\w{1,3}[ \u00a0]+(?:19|20)\d\d(?![\d.,])")  # "200,000 in 2024", "в 2024 году"
+_DATE_BEFORE = regex.compile(r"(?:19|20)\d\d[-./]$")
+_DAY_AFTER = regex.compile(r"[ \u00a0]*\d{1,2}(?![\d.,])")  # "October 7", not "October 2024"
 _START = itemgetter(1)  # Number.start
-_RANGE_JOIN = regex.compile(r"^\s*(?:and|to|-|–|—|і|и|та|до|bis|à|a|y|e|ile|do)\s*$", regex.IGNORECASE)
+_RANGE_JOIN = regex.compile(r"^\.?\s*(?:and|to|-|–|—|‐|−|〜|~|і|и|та|до|bis|à|a|y|e|ile|do|und|et)\s*$", regex.IGNORECASE)
+# The canonical names (the values of [claims.parties]) of the parties that speak for Russia and for Ukraine: whose
+# "our soldiers" and "the enemy" they mean. Names, not words of a language: the lexicons map every language's
+# wording onto them.
+RUSSIAN_VOICES = frozenset({"Russian MoD", "Russian Defence Minister", "Sergei Shoigu", "Russia (official)",
+                            "Russian side (official)", "Igor Konashenkov", "Sergei Surovikin", "Kremlin",
+                            "Vladimir Putin", "Russian group of forces"})
+UKRAINIAN_VOICES = frozenset({"Volodymyr Zelensky", "Oleksandr Syrskyi", "Valerii Zaluzhnyi", "Oleksandr Tarnavskyi",
+                              "Serhii Cherevatyi", "Tavria group", "Khortytsia group", "Ukrainian commanders",
+                              "Ukrainian intelligence", "Kyrylo Budanov", "Ukrainian MoD"})
+PERIODS = ("day", "week", "month", "year")
+# A range's lower bound written in the units of its upper one ("70-80 тысяч", "50 to 70 thousand").
+_THOUSAND = 1000
 
 
 def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers: list[Number],
@@ -30,32 +51,42 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
     parties_by_sentence = _by_sentence(segments, hits.all("party"))
     if not parties_by_sentence:
         return claims, sentences  # no party speaks
+    # "... потеряли 289 солдат. Об этом сообщил командующий ...": a sentence that points back names the party
+    # of the sentence before.
+    told_after = {}
+    for index, parties in parties_by_sentence.items():
+        if index and index - 1 not in parties_by_sentence:
+            sentence = segments.sentences[index]
+            back = hits.find("back_reference", sentence.start, sentence.end)
+            if back and back[0].s < parties[0].s and back[0].s - sentence.start < 40:
+                told_after[index - 1] = parties
     # Until a party is named, nobody but the report's author speaks, and no number before is a claim's.
-    opening = min(parties_by_sentence)
+    opening = min(min(parties_by_sentence), min(told_after, default=len(segments.sentences)))
     floor = segments.sentences[opening].start if opening else 0
     by_sentence: dict[int, list[Number]] = {}
     for number in numbers[bisect_left(numbers, floor, key=_START):]:  # `numbers` are in order of their start
         by_sentence.setdefault(segments.sentence_index(number.start), []).append(number)
     staff_by_sentence = _by_sentence(segments, hits.all("general_staff"))
     speaker, speaker_paragraph = None, None   # the party that spoke last, and where
+    last_side, side_paragraph = None, None    # whose losses the last claim marked, and where
     for index, sentence in enumerate(segments.sentences[opening:], start=opening):
         parties = parties_by_sentence.get(index)
-        if not parties and speaker is None:
+        later = told_after.get(index)
+        if not parties and not later and speaker is None:
             continue
         staff = staff_by_sentence.get(index)
         if staff and not (parties and parties[0].s < staff[0].s):
             # The General Staff speaks, unless a party named first reports on it ("Минобороны РФ заявило, что ВСУ").
             speaker = None
             continue
-        if parties:
+        if parties or later:
             # The party named most specifically (first in the lexicon) speaks: "Mediazona" over "Russian media outlet".
-            speaker = min(parties, key=lambda h: lex.party_order.get(h.value, 999))
+            speaker = min(parties or later, key=lambda h: lex.party_order.get(h.value, 999))
             speaker_paragraph = segments.paragraph_index(sentence.start)
         elif hits.has("anaphora", sentence.start, sentence.end):
             pass  # "в ведомстве заявили", "according to him": the party named before speaks on
         elif segments.paragraph_index(sentence.start) == speaker_paragraph:
-            sentences.add(index)  # the rest of the party's paragraph is still the party's account
-            continue
+            pass  # the rest of the party's paragraph is still the party's account
         else:
             continue
         sentences.add(index)
@@ -67,10 +98,9 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
             continue
         numbers_here = [n for n in figures if _is_claim_number(text, hits, n, sentence)]
         if not numbers_here:
-            continue  # years, "15 days", non-losses: no claim, so no side or date to work out
+            continue  # years, "15 days", tanks, non-losses: no claim, so no side or date to work out
         by = speaker.value if speaker is not None else ""
-        side = "ukraine" if (hits.has("ukrainian_party", sentence.start, sentence.end)
-                             or hits.has("ukraine_side", sentence.start, sentence.end)) else "russia"
+        voice = "russia" if by in RUSSIAN_VOICES else "ukraine" if by in UKRAINIAN_VOICES else None
         as_of = date_of(sentence)
         skip = set()
         for i, number in enumerate(numbers_here):
@@ -78,11 +108,23 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
                 continue
             first, low = number, None
             if i + 1 < len(numbers_here) and _RANGE_JOIN.match(text[number.end:numbers_here[i + 1].start]):
-                low, number = number.value, numbers_here[i + 1]
+                low, number = _range_low(number.value, numbers_here[i + 1]), numbers_here[i + 1]
                 skip.add(i + 1)
-            claims.append(Claim(by=by, side=side, what=_what(hits, number, sentence), value=number.value, low=low,
-                                qualifier=_qualifier(hits, first, sentence.start), as_of=as_of,
-                                span=Span(number.start, number.end, text[number.start:number.end])))
+            following = numbers_here[i + 2].start if low is not None and i + 2 < len(numbers_here) \
+                else numbers_here[i + 1].start if low is None and i + 1 < len(numbers_here) else sentence.end
+            previous = numbers_here[i - 1].end if i else sentence.start
+            side = _side(hits, first.start, number.end, sentence, voice)
+            paragraph = segments.paragraph_index(sentence.start)
+            if side is None:
+                # "Это больше, чем потери за 2022 и 2023 годы": the losses the paragraph spoke of before.
+                side = last_side if side_paragraph == paragraph and last_side else "russia"
+            else:
+                last_side, side_paragraph = side, paragraph
+            claims.append(Claim(by=by, side=side,
+                                what=_what(hits, number, sentence), value=number.value, low=low,
+                                qualifier=_qualifier(text, hits, first, sentence.start), as_of=as_of,
+                                period=_period(text, hits, previous, first.start, number.end, following),
+                                span=Span(first.start, number.end, text[first.start:number.end])))
     return claims, sentences
 
 
@@ -106,25 +148,117 @@ def _bare_reported_figure(hits: Hits, numbers: list[Number], sentence: Segment) 
 
 
 def _is_claim_number(text: str, hits: Hits, number: Number, sentence) -> bool:
-    if number.value < 10 or _YEAR.fullmatch(text, number.start, number.end):
-        return False
+    if number.value < 10 or number.word or _YEAR.fullmatch(text, number.start, number.end):
+        return False  # "ten times", "four generals": no claim is written in words of one number
+    if _DATE_BEFORE.search(text, max(0, number.start - 5), number.start):
+        return False  # "2022-10": the month of a date
     unit = hits.find("not_figure_after", number.end, number.end + 20)
     if unit and not text[number.end:unit[0].s].strip():
         return False  # "in the last 15 days"
+    # "до 800 военнослужащих и 14 танков": a count of equipment is no casualty figure.
+    category = hits.find("category", number.end, min(sentence.end, number.end + 30))
+    if category and category[0].value != "personnel" and _adjacent(text, number.end, category[0].s):
+        return False
+    equipment = hits.find("claim_equipment", number.end, min(sentence.end, number.end + 30))
+    if equipment and _adjacent(text, number.end, equipment[0].s):
+        return False
     return not hits.has("not_losses", max(sentence.start, number.start - 40), min(sentence.end, number.end + 40))
 
 
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Nothing but blanks and at most one word between ("14 танков", "14 Russian tanks")."""
+    return len(text[end:start].split()) <= 1
+
+
+def _range_low(low: int, upper: Number) -> int:
+    """The lower bound in the units of the upper one: "70-80 тысяч" is 70,000 to 80,000."""
+    if upper.round_form:
+        while low and low * _THOUSAND <= upper.value:
+            low *= _THOUSAND
+    return low
+
+
+def _side(hits: Hits, start: int, end: int, sentence: Segment, voice: str | None) -> str | None:
+    """Whose losses: the marker nearest the figure ("the Ukrainian army had lost 600", "Russian soldiers"); "our"
+    and "the enemy" by the speaker's side; None when the sentence does not say."""
+    best, side = None, None
+    other = {"russia": "ukraine", "ukraine": "russia"}
+    # The speakers' names ("Минобороны РФ", "the General Staff of the Armed Forces of Ukraine") say nothing of whose
+    # losses; "ВСУ" or "the Ukrainian army" alone does.
+    parties = hits.find("party", sentence.start, sentence.end)
+    staff = hits.find("general_staff", sentence.start, sentence.end)
+    for section, named in (("ukraine_side", "ukraine"), ("ukrainian_forces", "ukraine"), ("russian_forces", "russia"),
+                           ("own_side", voice), ("enemy_side", other.get(voice or ""))):
+        if named is None:
+            continue
+        for hit in hits.find(section, sentence.start, sentence.end):
+            if any(name.s <= hit.s < name.e or hit.s <= name.s < hit.e for name in parties) or any(
+                    name.s <= hit.s and hit.e <= name.e and name.e - name.s > hit.e - hit.s for name in staff):
+                continue
+            distance = start - hit.e if hit.e <= start else hit.s - end if hit.s >= end else 0
+            if distance >= 0 and (best is None or distance < best):
+                best, side = distance, named
+    return side
+
+
 def _what(hits: Hits, number: Number, sentence) -> str:
+    """What the figure counts: the nearer of the words right after it and right before it ("losses ... exceed
+    80,000 people, of which 25,000 killed": casualties, then deaths)."""
     after = hits.find("what", number.end, min(sentence.end, number.end + 80))
+    before = hits.find("what", max(sentence.start, number.start - 80), number.start)
+    if after and before and number.start - before[-1].e < after[0].s - number.end:
+        return before[-1].value
     if after:
         return after[0].value
-    before = hits.find("what", max(sentence.start, number.start - 80), number.start)
     return before[-1].value if before else "casualties"
 
 
-def _qualifier(hits: Hits, number: Number, floor: int) -> str | None:
+def _qualifier(text: str, hits: Hits, number: Number, floor: int) -> str | None:
+    """The qualifier in English ("более" -> "more than"): the value of its [claims.qualifiers] entry."""
     hit = hits.ending_near("claim_qualifier", number.start, slack=2, floor=floor)
-    return hit.value.lower() if hit else None
+    if hit is None:
+        # "80 binden fazla", "5 bine kadar": Turkish puts it after the figure.
+        after = hits.find("claim_qualifier_after", number.end, number.end + 12)
+        hit = after[0] if after and _adjacent(text, number.end, after[0].s) else None
+    return hit.value if hit else None
+
+
+def _period(text: str, hits: Hits, floor: int, start: int, end: int, ceiling: int) -> str | None:
+    """The period a figure is a rate or a sum over: "1,480 a day", "38,940 in October", "in 2025" (day, week,
+    month, year), looked for between the figure and the next one, then back to the one before; None for a total."""
+    for hit in hits.find("claim_period", end, ceiling) + hits.find("month", end, min(ceiling, end + 40)):
+        period = _period_of(text, hits, hit, end)
+        if period:
+            return period
+    for hit in reversed(hits.find("claim_period", floor, start)):
+        period = _period_of(text, hits, hit, end)
+        if period:
+            return period
+    for hit in reversed(hits.find("month", floor, start)):
+        # "im Oktober rund 41.000", "In October, Russia lost 41,980": a month named a few words before the figure.
+        before = text[floor:hit.s].split()
+        if (len(text[hit.e:start].split()) <= 3 and before and len(before[-1]) <= 3 and not _DAY_AFTER.match(text, hit.e)
+                and not regex.match(r"\s*\d", text[hit.s - 4:hit.s][::-1])
+                and not hits.ending_near("report_verb", hit.s - len(before[-1]) - 1, slack=2)):
+            return "month"
+    if _YEAR_AFTER.match(text, end):
+        return "year"
+    return None
+
+
+def _period_of(text: str, hits: Hits, hit: Hit, end: int) -> str | None:
+    if hits.ending_near("report_verb", hit.s, slack=2):
+        return None  # "said last month that ...": when it was said, not what the figure covers
+    if hit.value in PERIODS:
+        return hit.value
+    # "38,940 in October", "в октябре", "im Oktober": a month named on its own (not "October 7", a date) right
+    # after the figure, one short word between ("May" the verb follows a noun).
+    gap = text[end:hit.s]
+    words = gap.split()
+    if (isinstance(hit.value, int) and words and len(words) <= 4 and len(words[-1]) <= 3 and not any(c in gap for c in ",.;:")
+            and not _DAY_AFTER.match(text, hit.e)):
+        return "month"
+    return None
 
 
 def claim_date(dates: list[DateMention], resolve_one: Callable[[DateMention], date | None]
