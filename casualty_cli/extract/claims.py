@@ -24,6 +24,8 @@ _YEAR = regex.compile(r"(?:19|20)\d\d")
 _YEAR_AFTER = regex.compile(r"[ \u00a0]+\w{1,3}[ \u00a0]+(?:19|20)\d\d(?![\d.,])")  # "200,000 in 2024", "в 2024 году"
 _DATE_BEFORE = regex.compile(r"(?:19|20)\d\d[-./]$")
 _DAY_AFTER = regex.compile(r"[ \u00a0]*\d{1,2}(?![\d.,])")  # "October 7", not "October 2024"
+_HIT_START = itemgetter(0)  # Hit.s
+_QUOTES = "\"«„“”'‘"
 _START = itemgetter(1)  # Number.start
 _RANGE_JOIN = regex.compile(r"^\.?\s*(?:and|to|-|–|—|‐|−|〜|~|і|и|та|до|bis|à|a|y|e|ile|do|und|et)\s*$", regex.IGNORECASE)
 # The canonical names (the values of [claims.parties]) of the parties that speak for Russia and for Ukraine: whose
@@ -60,47 +62,65 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
             back = hits.find("back_reference", sentence.start, sentence.end)
             if back and back[0].s < parties[0].s and back[0].s - sentence.start < 40:
                 told_after[index - 1] = parties
+            # «Втрати противника склали понад 850 000. Мається на увазі ...», – каже ...: a quotation the party
+            # closes speaks for it from the paragraph's start.
+            paragraph = segments.paragraphs[segments.paragraph_index(sentence.start)] if segments.paragraphs else None
+            if paragraph is not None and text[paragraph.start:paragraph.start + 1] in _QUOTES:
+                earlier = index - 1
+                while earlier >= 0 and segments.sentences[earlier].start >= paragraph.start \
+                        and earlier not in parties_by_sentence:
+                    told_after[earlier] = parties
+                    earlier -= 1
     # Until a party is named, nobody but the report's author speaks, and no number before is a claim's.
     opening = min(min(parties_by_sentence), min(told_after, default=len(segments.sentences)))
-    floor = segments.sentences[opening].start if opening else 0
-    by_sentence: dict[int, list[Number]] = {}
-    for number in numbers[bisect_left(numbers, floor, key=_START):]:  # `numbers` are in order of their start
-        by_sentence.setdefault(segments.sentence_index(number.start), []).append(number)
     staff_by_sentence = _by_sentence(segments, hits.all("general_staff"))
+    # Beyond the speaker's paragraph only these sentences can change who speaks: the rest are passed over.
+    turns = set(parties_by_sentence).union(told_after, staff_by_sentence,
+                                           map(segments.sentence_index, map(_HIT_START, hits.all("anaphora"))))
     speaker, speaker_paragraph = None, None   # the party that spoke last, and where
+    paragraph_end = -1                        # where the speaker's paragraph ends
     last_side, side_paragraph = None, None    # whose losses the last claim marked, and where
     for index, sentence in enumerate(segments.sentences[opening:], start=opening):
+        if sentence.start >= paragraph_end and index not in turns:
+            continue
         parties = parties_by_sentence.get(index)
         later = told_after.get(index)
         if not parties and not later and speaker is None:
             continue
         staff = staff_by_sentence.get(index)
+        if staff and parties:
+            # "головнокомандувач ЗСУ Олександр Сирський", "Commander-in-Chief of the Armed Forces of Ukraine
+            # Oleksandr Syrskyi": the General Staff named in a party's title does not speak.
+            staff = [h for h in staff if not any(0 <= p.s - h.e <= 40 for p in parties)]
         if staff and not (parties and parties[0].s < staff[0].s):
             # The General Staff speaks, unless a party named first reports on it ("Минобороны РФ заявило, что ВСУ").
-            speaker = None
+            speaker, paragraph_end = None, -1
             continue
+        paragraph = segments.paragraph_index(sentence.start)
         if parties or later:
             # The party named most specifically (first in the lexicon) speaks: "Mediazona" over "Russian media outlet".
-            speaker = min(parties or later, key=lambda h: lex.party_order.get(h.value, 999))
-            speaker_paragraph = segments.paragraph_index(sentence.start)
-        elif hits.has("anaphora", sentence.start, sentence.end):
-            pass  # "в ведомстве заявили", "according to him": the party named before speaks on
-        elif segments.paragraph_index(sentence.start) == speaker_paragraph:
-            pass  # the rest of the party's paragraph is still the party's account
-        else:
-            continue
+            named = parties or later
+            speaker = named[0] if len(named) == 1 else min(named, key=lambda h: lex.party_order.get(h.value, 999))
+            speaker_paragraph = paragraph
+            paragraph_end = segments.paragraphs[paragraph].end if segments.paragraphs else len(text)
+        elif paragraph != speaker_paragraph and not hits.has("anaphora", sentence.start, sentence.end):
+            continue  # the party's paragraph is its account; after it, only "according to him" goes on with it
         sentences.add(index)
-        figures = by_sentence.get(index)
+        # `numbers` are in order of their start.
+        figures = numbers[bisect_left(numbers, sentence.start, key=_START):bisect_left(numbers, sentence.end, key=_START)]
         if not figures:
             continue  # a sentence without a number states no claim (two in five have none)
-        if not (hits.has("what", sentence.start, sentence.end) or hits.has("claim_persons", sentence.start, sentence.end)
-                or _bare_reported_figure(hits, figures, sentence)):
+        # A sentence that names its party may count people without saying how ("lost 600 soldiers"); the rest of
+        # its account must say what it counts ("военных" is also "military": "14 военных аэродромов").
+        if not (hits.has("what", sentence.start, sentence.end) or _bare_reported_figure(hits, figures, sentence)
+                or ((parties or later) and hits.has("claim_persons", sentence.start, sentence.end))):
             continue
         numbers_here = [n for n in figures if _is_claim_number(text, hits, n, sentence)]
         if not numbers_here:
             continue  # years, "15 days", tanks, non-losses: no claim, so no side or date to work out
         by = speaker.value if speaker is not None else ""
-        voice = "russia" if by in RUSSIAN_VOICES else "ukraine" if by in UKRAINIAN_VOICES else None
+        markers = _side_markers(hits, sentence, "russia" if by in RUSSIAN_VOICES
+                                else "ukraine" if by in UKRAINIAN_VOICES else None, parties or (), staff or ())
         as_of = date_of(sentence)
         skip = set()
         for i, number in enumerate(numbers_here):
@@ -113,8 +133,7 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
             following = numbers_here[i + 2].start if low is not None and i + 2 < len(numbers_here) \
                 else numbers_here[i + 1].start if low is None and i + 1 < len(numbers_here) else sentence.end
             previous = numbers_here[i - 1].end if i else sentence.start
-            side = _side(hits, first.start, number.end, sentence, voice)
-            paragraph = segments.paragraph_index(sentence.start)
+            side = _nearest_side(markers, first.start, number.end)
             if side is None:
                 # "Это больше, чем потери за 2022 и 2023 годы": the losses the paragraph spoke of before.
                 side = last_side if side_paragraph == paragraph and last_side else "russia"
@@ -156,10 +175,11 @@ def _is_claim_number(text: str, hits: Hits, number: Number, sentence) -> bool:
     if unit and not text[number.end:unit[0].s].strip():
         return False  # "in the last 15 days"
     # "до 800 военнослужащих и 14 танков": a count of equipment is no casualty figure.
-    category = hits.find("category", number.end, min(sentence.end, number.end + 30))
+    limit = number.end + 30 if number.end + 30 < sentence.end else sentence.end
+    category = hits.find("category", number.end, limit)
     if category and category[0].value != "personnel" and _adjacent(text, number.end, category[0].s):
         return False
-    equipment = hits.find("claim_equipment", number.end, min(sentence.end, number.end + 30))
+    equipment = hits.find("claim_equipment", number.end, limit)
     if equipment and _adjacent(text, number.end, equipment[0].s):
         return False
     return not hits.has("not_losses", max(sentence.start, number.start - 40), min(sentence.end, number.end + 40))
@@ -178,26 +198,36 @@ def _range_low(low: int, upper: Number) -> int:
     return low
 
 
-def _side(hits: Hits, start: int, end: int, sentence: Segment, voice: str | None) -> str | None:
-    """Whose losses: the marker nearest the figure ("the Ukrainian army had lost 600", "Russian soldiers"); "our"
-    and "the enemy" by the speaker's side; None when the sentence does not say."""
-    best, side = None, None
-    other = {"russia": "ukraine", "ukraine": "russia"}
-    # The speakers' names ("Минобороны РФ", "the General Staff of the Armed Forces of Ukraine") say nothing of whose
-    # losses; "ВСУ" or "the Ukrainian army" alone does.
-    parties = hits.find("party", sentence.start, sentence.end)
-    staff = hits.find("general_staff", sentence.start, sentence.end)
+_OTHER_SIDE = {"russia": "ukraine", "ukraine": "russia"}
+
+
+def _side_markers(hits: Hits, sentence: Segment, voice: str | None, parties, staff) -> list[tuple[int, int, str]]:
+    """The words of a sentence that say whose losses: the forces named ("the Ukrainian army", "Russian soldiers",
+    "ВСУ"), and "our" and "the enemy" by the speaker's side (when the speaker is Russian or Ukrainian).
+
+    The speakers' names in the sentence (`parties`, `staff`: "Минобороны РФ", "the General Staff of the Armed Forces
+    of Ukraine") say nothing of whose losses; "ВСУ" or "the Ukrainian army" alone does.
+    """
+    markers = []
     for section, named in (("ukraine_side", "ukraine"), ("ukrainian_forces", "ukraine"), ("russian_forces", "russia"),
-                           ("own_side", voice), ("enemy_side", other.get(voice or ""))):
-        if named is None:
+                           ("own_side", voice), ("enemy_side", _OTHER_SIDE.get(voice or ""))):
+        if named is None or not hits.has(section, sentence.start, sentence.end):
             continue
         for hit in hits.find(section, sentence.start, sentence.end):
             if any(name.s <= hit.s < name.e or hit.s <= name.s < hit.e for name in parties) or any(
                     name.s <= hit.s and hit.e <= name.e and name.e - name.s > hit.e - hit.s for name in staff):
                 continue
-            distance = start - hit.e if hit.e <= start else hit.s - end if hit.s >= end else 0
-            if distance >= 0 and (best is None or distance < best):
-                best, side = distance, named
+            markers.append((hit.s, hit.e, named))
+    return markers
+
+
+def _nearest_side(markers: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """Whose losses a figure counts: the marker nearest it ("the Ukrainian army had lost 600"); None if none."""
+    best, side = None, None
+    for s, e, named in markers:
+        distance = start - e if e <= start else s - end if s >= end else 0
+        if best is None or distance < best:
+            best, side = distance, named
     return side
 
 
