@@ -167,3 +167,30 @@ def test_a_claim_record_has_its_period_key_and_fits_the_schema():
     record = report.to_dict()
     assert record["claims"][0]["period"] == "month"
     jsonschema.validate(record, RECORD_SCHEMA)
+
+
+def test_the_longest_qualifier_is_written():
+    claim = only_claim("Moscow has acknowledged just under 6,000 deaths among its troops.", "en")
+    assert (claim.by, claim.value, claim.qualifier) == ("Russia (official)", 6000, "just under")
+
+
+def test_a_quotation_is_the_party_that_closes_it():
+    text = ("«За рік втрати противника склали понад 400 000 особового складу. Це вбиті й поранені», – каже "
+            "головнокомандувач ЗСУ Олександр Сирський.")
+    claim = only_claim(text, "uk")
+    assert (claim.by, claim.side, claim.value, claim.qualifier, claim.period) == (
+        "Oleksandr Syrskyi", "russia", 400000, "more than", "year")
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Moscow claims to have killed 500 Ukrainian soldiers near Kharkiv."),
+    ("de", "Nach russischen Angaben wurden 300 ukrainische Soldaten getötet."),
+    ("fr", "Selon Moscou, 400 soldats ukrainiens ont été tués."),
+    ("es", "Según Moscú, más de 500 soldados ucranianos murieron."),
+    ("it", "Secondo Mosca, oltre 500 soldati ucraini sono stati uccisi."),
+    ("pl", "Według Moskwy zginęło ponad 500 ukraińskich żołnierzy."),
+])
+def test_moscow_speaking_of_ukrainian_soldiers_is_a_claim_on_ukraines_side(language, text):
+    claim = only_claim(text, language)
+    assert (claim.by, claim.side) == ("Russia (official)", "ukraine")
+    assert parse_text(text, language=language).daily == {}

@@ -25,6 +25,7 @@ _YEAR_AFTER = regex.compile(r"[ \u00a0]+\w{1,3}[ \u00a0]+(?:19|20)\d\d(?![\d.,])
 _DATE_BEFORE = regex.compile(r"(?:19|20)\d\d[-./]$")
 _DAY_AFTER = regex.compile(r"[ \u00a0]*\d{1,2}(?![\d.,])")  # "October 7", not "October 2024"
 _HIT_START = itemgetter(0)  # Hit.s
+_FIRST_NAME = regex.compile(r"[\s,]*(?:\p{Lu}[\p{L}'’-]*[\s,]*)?")  # "ЗСУ Олександр Сирський", not "ВСУ и минобороны"
 _QUOTES = "\"«„“”'‘"
 _START = itemgetter(1)  # Number.start
 _RANGE_JOIN = regex.compile(r"^\.?\s*(?:and|to|-|–|—|‐|−|〜|~|і|и|та|до|bis|à|a|y|e|ile|do|und|et)\s*$", regex.IGNORECASE)
@@ -91,7 +92,8 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
         if staff and parties:
             # "головнокомандувач ЗСУ Олександр Сирський", "Commander-in-Chief of the Armed Forces of Ukraine
             # Oleksandr Syrskyi": the General Staff named in a party's title does not speak.
-            staff = [h for h in staff if not any(0 <= p.s - h.e <= 40 for p in parties)]
+            staff = [h for h in staff if not any(0 <= p.s - h.e <= 40 and _FIRST_NAME.fullmatch(text, h.e, p.s)
+                                                 for p in parties)]
         if staff and not (parties and parties[0].s < staff[0].s):
             # The General Staff speaks, unless a party named first reports on it ("Минобороны РФ заявило, что ВСУ").
             speaker, paragraph_end = None, -1
@@ -246,6 +248,10 @@ def _what(hits: Hits, number: Number, sentence) -> str:
 def _qualifier(text: str, hits: Hits, number: Number, floor: int) -> str | None:
     """The qualifier in English ("более" -> "more than"): the value of its [claims.qualifiers] entry."""
     hit = hits.ending_near("claim_qualifier", number.start, slack=2, floor=floor)
+    if hit is not None:
+        # "just under", not "under": the longest qualifier that ends there.
+        hit = min((h for h in hits.find("claim_qualifier", max(floor, hit.e - 40), hit.e) if h.e == hit.e),
+                  key=_HIT_START, default=hit)
     if hit is None:
         # "80 binden fazla", "5 bine kadar": Turkish puts it after the figure.
         after = hits.find("claim_qualifier_after", number.end, number.end + 12)
