@@ -24,20 +24,22 @@ _YEAR = regex.compile(r"(?:19|20)\d\d")
 _YEAR_AFTER = regex.compile(r"[ \u00a0]+\w{1,3}[ \u00a0]+(?:19|20)\d\d(?![\d.,])")  # "200,000 in 2024", "в 2024 году"
 _DATE_BEFORE = regex.compile(r"(?:19|20)\d\d[-./]$")
 _DAY_AFTER = regex.compile(r"[ \u00a0]*\d{1,2}(?![\d.,])")  # "October 7", not "October 2024"
+_DAY_BEFORE = regex.compile(r"(?<![\d.,])\d{1,2}[ \u00a0]*$")  # "7 October"
 _HIT_START = itemgetter(0)  # Hit.s
 _FIRST_NAME = regex.compile(r"[\s,]*(?:\p{Lu}[\p{L}'’-]*[\s,]*)?")  # "ЗСУ Олександр Сирський", not "ВСУ и минобороны"
 _QUOTES = "\"«„“”'‘"
 _START = itemgetter(1)  # Number.start
-_RANGE_JOIN = regex.compile(r"^\.?\s*(?:and|to|-|–|—|‐|−|〜|~|і|и|та|до|bis|à|a|y|e|ile|do|und|et)\s*$", regex.IGNORECASE)
+_RANGE_JOIN = regex.compile(r"^\.?\s*(?:and|to|-|–|—|‐|−|〜|~|і|и|та|до|bis|à|a|y|e|ile|do|und|et)\s*$",
+                            regex.IGNORECASE)
 # The canonical names (the values of [claims.parties]) of the parties that speak for Russia and for Ukraine: whose
 # "our soldiers" and "the enemy" they mean. Names, not words of a language: the lexicons map every language's
 # wording onto them.
 RUSSIAN_VOICES = frozenset({"Russian MoD", "Russian Defence Minister", "Sergei Shoigu", "Russia (official)",
                             "Russian side (official)", "Igor Konashenkov", "Sergei Surovikin", "Kremlin",
-                            "Vladimir Putin", "Russian group of forces"})
+                            "Russian group of forces"})
 UKRAINIAN_VOICES = frozenset({"Volodymyr Zelensky", "Oleksandr Syrskyi", "Valerii Zaluzhnyi", "Oleksandr Tarnavskyi",
                               "Serhii Cherevatyi", "Tavria group", "Khortytsia group", "Ukrainian commanders",
-                              "Ukrainian intelligence", "Kyrylo Budanov", "Ukrainian MoD"})
+                              "Kyrylo Budanov"})
 PERIODS = ("day", "week", "month", "year")
 # A range's lower bound written in the units of its upper one ("70-80 тысяч", "50 to 70 thousand").
 _THOUSAND = 1000
@@ -109,7 +111,8 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
             continue  # the party's paragraph is its account; after it, only "according to him" goes on with it
         sentences.add(index)
         # `numbers` are in order of their start.
-        figures = numbers[bisect_left(numbers, sentence.start, key=_START):bisect_left(numbers, sentence.end, key=_START)]
+        first_figure = bisect_left(numbers, sentence.start, key=_START)
+        figures = numbers[first_figure:bisect_left(numbers, sentence.end, first_figure, key=_START)]
         if not figures:
             continue  # a sentence without a number states no claim (two in five have none)
         # A sentence that names its party may count people without saying how ("lost 600 soldiers"); the rest of
@@ -262,39 +265,38 @@ def _qualifier(text: str, hits: Hits, number: Number, floor: int) -> str | None:
 def _period(text: str, hits: Hits, floor: int, start: int, end: int, ceiling: int) -> str | None:
     """The period a figure is a rate or a sum over: "1,480 a day", "38,940 in October", "in 2025" (day, week,
     month, year), looked for between the figure and the next one, then back to the one before; None for a total."""
-    for hit in hits.find("claim_period", end, ceiling) + hits.find("month", end, min(ceiling, end + 40)):
-        period = _period_of(text, hits, hit, end)
-        if period:
-            return period
+    for hit in hits.find("claim_period", end, ceiling):
+        if hit.value in PERIODS and not _said_then(hits, hit.s):
+            return hit.value
+    for month in hits.find("month", end, min(ceiling, end + 40)):
+        # "38,940 in October", "38 940 военных в октябре": a few words, the last a preposition, before the month.
+        gap = text[end:month.s]
+        if not any(mark in gap for mark in ",.;:") and len(gap.split()) <= 4 and _month_alone(text, hits, month, gap):
+            return "month"
     for hit in reversed(hits.find("claim_period", floor, start)):
-        period = _period_of(text, hits, hit, end)
-        if period:
-            return period
-    for hit in reversed(hits.find("month", floor, start)):
-        # "im Oktober rund 41.000", "In October, Russia lost 41,980": a month named a few words before the figure.
-        before = text[floor:hit.s].split()
-        if (len(text[hit.e:start].split()) <= 3 and before and len(before[-1]) <= 3 and not _DAY_AFTER.match(text, hit.e)
-                and not regex.match(r"\s*\d", text[hit.s - 4:hit.s][::-1])
-                and not hits.ending_near("report_verb", hit.s - len(before[-1]) - 1, slack=2)):
+        if hit.value in PERIODS and not _said_then(hits, hit.s):
+            return hit.value
+    for month in reversed(hits.find("month", floor, start)):
+        # "im Oktober rund 41.000", "In October, Russia lost 41,980": a month a few words before the figure.
+        if len(text[month.e:start].split()) <= 3 and _month_alone(text, hits, month, text[floor:month.s]):
             return "month"
     if _YEAR_AFTER.match(text, end):
         return "year"
     return None
 
 
-def _period_of(text: str, hits: Hits, hit: Hit, end: int) -> str | None:
-    if hits.ending_near("report_verb", hit.s, slack=2):
-        return None  # "said last month that ...": when it was said, not what the figure covers
-    if hit.value in PERIODS:
-        return hit.value
-    # "38,940 in October", "в октябре", "im Oktober": a month named on its own (not "October 7", a date) right
-    # after the figure, one short word between ("May" the verb follows a noun).
-    gap = text[end:hit.s]
-    words = gap.split()
-    if (isinstance(hit.value, int) and words and len(words) <= 4 and len(words[-1]) <= 3 and not any(c in gap for c in ",.;:")
-            and not _DAY_AFTER.match(text, hit.e)):
-        return "month"
-    return None
+def _said_then(hits: Hits, offset: int) -> bool:
+    """"said last month that ...", "said in October": when it was said, not what the figure covers."""
+    return hits.ending_near("report_verb", offset, slack=2) is not None
+
+
+def _month_alone(text: str, hits: Hits, month: Hit, before: str) -> bool:
+    """A month named as a period: after a preposition ("in", "в", "im": a word of at most three letters), neither
+    a day's date ("October 7", "7 October") nor when something was said ("said in October")."""
+    words = before.split()
+    if not words or len(words[-1]) > 3 or _DAY_AFTER.match(text, month.e) or _DAY_BEFORE.search(before):
+        return False
+    return not _said_then(hits, month.s - len(words[-1]) - 1)
 
 
 def claim_date(dates: list[DateMention], resolve_one: Callable[[DateMention], date | None]
