@@ -40,13 +40,14 @@ class Claim(NamedTuple):
     what: str            # deaths, casualties, wounded, ...
     value: int           # the figure, or the upper bound of a range
     low: int | None = None
-    qualifier: str | None = None
+    qualifier: str | None = None  # in English whatever the language: "more than", "about", "up to"
     as_of: date | None = None
     span: Span | None = None
+    period: str | None = None  # "day", "week", "month", "year" for a rate or a sum over a period; None for a total
 
     def to_dict(self) -> dict[str, Any]:
         return {"by": self.by, "side": self.side, "what": self.what, "value": self.value, "low": self.low,
-                "qualifier": self.qualifier, "as_of": _iso(self.as_of)}
+                "qualifier": self.qualifier, "as_of": _iso(self.as_of), "period": self.period}
 
 
 class Check(NamedTuple):

@@ -148,14 +148,32 @@ def table_renderables(records: list[dict[str, Any]], *, evidence: bool = False) 
         if claims:
             yield Text("Other parties' claims", style="bold")
             for claim in claims:
-                value = f"{claim['low']:,}–{claim['value']:,}" if claim.get("low") else f"{claim['value']:,}"
-                line = Text("  • ")
-                line.append(f"{claim['by']}: ", style="bold")
-                qualifier = f"{claim['qualifier']} " if claim.get("qualifier") else ""
-                line.append(f"{qualifier}{value} {claim['what']} ({claim['side']})")
-                if claim.get("as_of"):
-                    line.append(f", as of {claim['as_of']}", style="dim")
-                yield line
+                yield _claim_line(claim)
+
+
+# How a claim's period reads after its figure: "1,480 a day on average (UK MoD)".
+_PERIOD_WORDS = {"day": "a day on average", "week": "in a week", "month": "in a month", "year": "in a year"}
+
+
+def claim_text(claim: dict[str, Any]) -> str:
+    """A claim in one line of English: "about 1,480 a day on average (UK MoD)", "6,756 deaths (Mediazona)"."""
+    value = f"{claim['low']:,}–{claim['value']:,}" if claim.get("low") else f"{claim['value']:,}"
+    qualifier = f"{claim['qualifier']} " if claim.get("qualifier") else ""
+    period = _PERIOD_WORDS.get(claim.get("period") or "")
+    what = f"{claim['what']} {period}" if period else claim["what"]
+    side = "Ukrainian" if claim.get("side") == "ukraine" else "Russian"
+    by = f" ({claim['by']})" if claim.get("by") else ""
+    return f"{qualifier}{value} {side} {what}{by}"
+
+
+def _claim_line(claim: dict[str, Any]) -> Any:
+    from rich.text import Text
+
+    line = Text("  • ")
+    line.append(claim_text(claim))
+    if claim.get("as_of"):
+        line.append(f", as of {claim['as_of']}", style="dim")
+    return line
 
 
 def _num(value: int | None) -> str:

@@ -46,6 +46,8 @@ RECORD_SCHEMA: dict[str, Any] = {
                     "by": {"type": "string"}, "side": {"enum": ["russia", "ukraine"]}, "what": {"type": "string"},
                     "value": {"type": "integer", "minimum": 0}, "low": {"type": ["integer", "null"], "minimum": 0},
                     "qualifier": {"type": ["string", "null"]}, "as_of": _DATE,
+                    "period": {"enum": ["day", "week", "month", "year", None],
+                               "description": "a rate or a sum over this period; null for a running total"},
                 },
             },
         },

@@ -139,7 +139,7 @@ def test_places_in_each_language_map_to_english_exonyms():
 
 def test_claim_of_the_russian_ministry_with_a_case_ending():
     report = parse_text("Rusya Savunma Bakanlığından 25 Mart'ta yapılan açıklamada 1351 Rus askerinin öldüğü duyurulmuştu.")
-    assert [(c.by, c.value, c.what) for c in report.claims] == [("Russian Ministry of Defence", 1351, "deaths")]
+    assert [(c.by, c.value, c.what) for c in report.claims] == [("Russian MoD", 1351, "deaths")]
 
 
 SAMPLE_FILES = sorted(p for p in SAMPLES.glob("news-*.txt")

@@ -108,7 +108,7 @@ def test_claims_with_anaphora():
     r = parse_text(text, published="2022-03-02")
     assert r.totals == {"personnel": 5840}
     assert [(c.by, c.value, c.what) for c in r.claims] == [
-        ("Russian Ministry of Defence", 498, "deaths"), ("Russian Ministry of Defence", 1597, "wounded")]
+        ("Russian MoD", 498, "deaths"), ("Russian MoD", 1597, "wounded")]
 
 
 def test_mediazona_claim():
@@ -131,4 +131,4 @@ def test_party_reporting_on_the_ukrainian_army_is_a_claim():
             "Россия потеряла 1 230 военных, а общие потери составили 404 950 человек.")
     r = parse_text(text, published="2024-02-20")
     assert r.daily == {"personnel": 1230} and r.totals == {"personnel": 404950}
-    assert [(c.by, c.value, c.qualifier) for c in r.claims] == [("Russian Ministry of Defence", 1500, "до")]
+    assert [(c.by, c.value, c.qualifier) for c in r.claims] == [("Russian MoD", 1500, "up to")]

@@ -335,11 +335,18 @@ _LISTS = {
     ("dates", "range_end"): "range_end", ("dates", "as_of"): "as_of", ("dates", "today"): "today",
     ("dates", "report_verbs"): "report_verb", ("dates", "previous_day"): "previous_day",
     ("dates", "loss_day"): "loss_day", ("dates", "past_day"): "past_day", ("dates", "war_day"): "war_day",
-    ("claims", "qualifiers"): "claim_qualifier", ("claims", "ukraine_side"): "ukraine_side",
-    ("claims", "not_losses"): "not_losses", ("claims", "persons"): "claim_persons", ("claims", "ukrainian_parties"): "ukrainian_party",
+    ("claims", "ukraine_side"): "ukraine_side", ("claims", "not_losses"): "not_losses",
+    ("claims", "persons"): "claim_persons", ("claims", "ukrainian_forces"): "ukrainian_forces",
+    ("claims", "russian_forces"): "russian_forces", ("claims", "own_side"): "own_side",
+    ("claims", "enemy_side"): "enemy_side", ("claims", "back_reference"): "back_reference",
+    ("claims", "equipment"): "claim_equipment",
 }
 _TABLES = {("numbers", "words"): "number", ("numbers", "multipliers"): "multiplier", ("dates", "months"): "month",
-           ("dates", "weekdays"): "weekday", ("claims", "what"): "what"}
+           ("dates", "weekdays"): "weekday", ("claims", "what"): "what",
+           # The qualifier of a claim, written in English whatever the language ("более" -> "more than"), and the
+           # period of a rate or a sum ("a day" -> "day"; "in" -> a month or a year named right after it).
+           ("claims", "qualifiers"): "claim_qualifier", ("claims", "periods"): "claim_period",
+           ("claims", "qualifiers_after"): "claim_qualifier_after"}
 
 
 @dataclass(eq=False)
