@@ -98,4 +98,4 @@ def test_no_word_of_a_lexicon_is_taken_for_a_place(code):
     phrases += [phrase for phrases in raw.get("cues", {}).values() if isinstance(phrases, list) for phrase in phrases]
     phrases += [phrase for phrases in raw.get("directions", {}).values() for phrase in phrases]
     text = " | ".join(phrase.replace("*", "") for phrase in phrases)
-    assert [text[hit.s:hit.e] for hit in load(code).scan(text).all("place")] == []
+    assert [text[hit.start:hit.end] for hit in load(code).scan(text).all("place")] == []

@@ -50,7 +50,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     ctx = year_context(text, dates, pub)
     masked = [(d.start, d.end) for d in dates if d.kind != "weekday"]
     # "in den vergangenen 24 Stunden": a number inside a cue is one of its words, not a figure.
-    masked += [(h.s, h.e) for name in ("daily", "previous") for h in hits.all(name) if _DIGIT.search(text, h.s, h.e)]
+    masked += [(h.start, h.end) for name in ("daily", "previous") for h in hits.all(name) if _DIGIT.search(text, h.start, h.end)]
     numbers = find_numbers(text, hits, masked)
     mentions = cands.find_mentions(hits, text)
     indefinite = cands.indefinite_numbers(text, hits, mentions)
@@ -64,7 +64,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
 
     claims, claim_sentences = find_claims(text, lex, hits, segments, numbers,
                                           claim_date(dates, lambda m: resolve_date(m, ctx)))
-    ukraine_sentences = {segments.sentence_index(h.s) for h in hits.all("ukraine_side")}
+    ukraine_sentences = {segments.sentence_index(h.start) for h in hits.all("ukraine_side")}
     found = cands.build(text, hits, segments, all_numbers, mentions, indefinite_starts)
     found = drop_context(hits, segments, found, claim_sentences | ukraine_sentences, dates, code)
     found = resolve.assign_cues(hits, segments, found)

@@ -91,15 +91,15 @@ def find_mentions(hits: Hits, text: str) -> list[Mention]:
     mentions = hits.all("category")
     pairs = [i for i in range(1, len(mentions))
              if (mentions[i].value == "fuel_tanks" and mentions[i - 1].value == "vehicles"
-                 and _joined(text, hits, mentions[i - 1].e, mentions[i].s))
+                 and _joined(text, hits, mentions[i - 1].end, mentions[i].start))
              or (mentions[i].value == "personnel" and mentions[i - 1].value != "personnel"
-                 and mentions[i].s - mentions[i - 1].e == 1 and text[mentions[i - 1].e] == " ")]
+                 and mentions[i].start - mentions[i - 1].end == 1 and text[mentions[i - 1].end] == " ")]
     if not pairs:
         return mentions
     joined = list(mentions)
     for i in reversed(pairs):
         # "tank losses", "armored vehicle losses": a word of people after a weapon's name counts the weapon.
-        joined[i - 1:i + 1] = [Hit(mentions[i - 1].s, mentions[i].e,
+        joined[i - 1:i + 1] = [Hit(mentions[i - 1].start, mentions[i].end,
                                    "vehicles" if mentions[i].value == "fuel_tanks" else mentions[i - 1].value)]
     return joined
 
@@ -117,13 +117,13 @@ def indefinite_numbers(text: str, hits: Hits, mentions: list[Mention]) -> list[N
     starts = list(map(_START, mentions))
     found = []
     for article in hits.all("indefinite"):
-        index = bisect_left(starts, article.e)
+        index = bisect_left(starts, article.end)
         if index >= len(starts):
             break
         noun_start = starts[index]
-        if noun_start - article.e <= 40 and _INDEFINITE_GAP.fullmatch(text, article.e, noun_start) \
-                and not hits.has("vague", article.e, noun_start):
-            found.append(Number(1, article.s, article.e, word=True))
+        if noun_start - article.end <= 40 and _INDEFINITE_GAP.fullmatch(text, article.end, noun_start) \
+                and not hits.has("vague", article.end, noun_start):
+            found.append(Number(1, article.start, article.end, word=True))
     return found
 
 
@@ -195,7 +195,7 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
                 attached.add(id(following))
                 # "6.416 (+10) Kampfpanzer", "10 233 танки (+8 за добу)": the total of a list line, as a label
                 # line's figure is; a line that gives only a number and its noun ("1 310 РСЗВ;") is one of a list.
-                noun_end = following.e
+                noun_end = following.end
                 listed = text.find("(", end, noun_end + 60) >= 0 and (
                     _change_after(text, end, sentence_end) or _change_after(text, noun_end, sentence_end))
                 # (Most numbers stand in a line of prose, with no line break just before them: no call then.)
@@ -224,9 +224,9 @@ def build(text: str, hits: Hits, segments: Segments, numbers: list[Number], ment
                                                   or (approximate and round_by_form(value, category, bound=False)))
         if rounded and following is not None:
             loose.add(id(following))   # "more than 288,000 invaders - exactly 288,630": free for the exact one
-        if increments and not increment and following is not None and following.s - end > 1:
+        if increments and not increment and following is not None and following.start - end > 1:
             # "15 more Russian tanks" (a cue is a word, which a gap of one character cannot hold)
-            increment = hits.has("increment", end, following.s)
+            increment = hits.has("increment", end, following.start)
         role, strength = ("totals", STRUCTURE) if listed else (None, INFERRED)
         rounded = rounded or (round_form and not (structured or listed))
         structured = structured or listed
@@ -254,7 +254,7 @@ def _ends_near(hits: Hits, sections: tuple[str, ...], slack: int) -> set[int]:
     offsets: set[int] = set()
     for section in sections:
         for hit in hits.all(section):
-            offsets.update(range(hit.e, hit.e + slack + 1))
+            offsets.update(range(hit.end, hit.end + slack + 1))
     return offsets
 
 
@@ -311,7 +311,7 @@ def _noun_after(text: str, end: int, mentions: list[Mention], starts: list[int],
 def _partitive_after(text: str, hits: Hits, end: int) -> bool:
     """"one of", "один из", "l'un des": the word right after the number ending at `end` takes a part of a group."""
     after = hits.find("partitive", end, end + 12)
-    return bool(after) and not text[end:after[0].s].strip()
+    return bool(after) and not text[end:after[0].start].strip()
 
 
 def _inherit(text: str, hits: Hits, start: int, end: int, mentions: list[Mention], starts: list[int],
@@ -324,7 +324,7 @@ def _inherit(text: str, hits: Hits, start: int, end: int, mentions: list[Mention
     sentence_start, sentence_end = scope
     first = bisect_left(starts, sentence_start)
     last = bisect_left(starts, start)
-    named = [m for m in mentions[first:last] if m.e <= start]
+    named = [m for m in mentions[first:last] if m.end <= start]
     after_figure = bool(candidates) and candidates[-1].start >= sentence_start
     # "... втратили 830 військових. З початку вторгнення росія втратила 1 226 420.": a figure of the sentence just
     # before, on the same line, which the bare number may count again.
@@ -345,9 +345,9 @@ def _inherit(text: str, hits: Hits, start: int, end: int, mentions: list[Mention
         return None
     if after_figure and not word:
         inclusion = hits.find("inclusion", sentence_start, start)
-        if inclusion and start - inclusion[-1].e <= 12:
+        if inclusion and start - inclusion[-1].end <= 12:
             return candidates[-1].category
-    if named and not word and hits.has("total_after", named[-1].e, start):
+    if named and not word and hits.has("total_after", named[-1].end, start):
         # "one helicopter, which takes the number destroyed to 227": the total of what was just named.
         return named[-1].value
     free = [m for m in named if id(m) not in attached or id(m) in loose]
@@ -365,7 +365,7 @@ def _role_cue_beside(hits: Hits, start: int, end: int, floor: int, ceiling: int)
         if hits.ending_near(cue, start, slack=12, floor=floor) is not None:
             return True
         after = hits.find(cue, end, min(ceiling, end + 40))
-        if after and after[0].s - end <= 14:
+        if after and after[0].start - end <= 14:
             return True
     return False
 
@@ -375,7 +375,7 @@ def _is_year(text: str, hits: Hits, start: int, end: int) -> bool:
     if not _year_form(text, start, end):
         return False
     word = hits.find("year_word", end, end + 12)
-    return bool(word) and not text[end:word[0].s].strip()
+    return bool(word) and not text[end:word[0].start].strip()
 
 
 def _year_form(text: str, start: int, end: int) -> bool:
@@ -388,7 +388,7 @@ def _looks_like_non_figure(text: str, hits: Hits, start: int, end: int) -> bool:
     if _year_form(text, start, end):
         return True
     after = hits.find("not_figure_after", end, end + 20)
-    if after and not text[end:after[0].s].strip():
+    if after and not text[end:after[0].start].strip():
         return True
     return hits.ending_near("not_figure_before", start, slack=2) is not None
 
@@ -420,7 +420,7 @@ def _cues_before(hits: Hits, offset: int, floor: int) -> tuple[bool, bool, bool]
 def _rounded_after(text: str, hits: Hits, end: int) -> bool:
     """"12 binden fazla": a rounding cue after the figure ending at `end`."""
     after = hits.find("rounded_after", end, end + 25)
-    return bool(after) and after[0].s - end <= 8 and not _DIGIT.search(text, end, after[0].s)
+    return bool(after) and after[0].start - end <= 8 and not _DIGIT.search(text, end, after[0].start)
 
 
 def _last_in_line(candidates: list[Candidate], text: str, offset: int) -> Candidate | None:

@@ -25,7 +25,7 @@ _YEAR_AFTER = regex.compile(r"[ \u00a0]+\w{1,3}[ \u00a0]+(?:19|20)\d\d(?![\d.,])
 _DATE_BEFORE = regex.compile(r"(?:19|20)\d\d[-./]$")
 _DAY_AFTER = regex.compile(r"[ \u00a0]*\d{1,2}(?![\d.,])")  # "October 7", not "October 2024"
 _DAY_BEFORE = regex.compile(r"(?<![\d.,])\d{1,2}[ \u00a0]*$")  # "7 October"
-_HIT_START = itemgetter(0)  # Hit.s
+_HIT_START = itemgetter(0)  # Hit.start
 _FIRST_NAME = regex.compile(r"[\s,]*(?:\p{Lu}[\p{L}'’-]*[\s,]*)?")  # "ЗСУ Олександр Сирський", not "ВСУ и минобороны"
 _QUOTES = "\"«„“”'‘"
 _START = itemgetter(1)  # Number.start
@@ -63,7 +63,7 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
         if index and index - 1 not in parties_by_sentence:
             sentence = segments.sentences[index]
             back = hits.find("back_reference", sentence.start, sentence.end)
-            if back and back[0].s < parties[0].s and back[0].s - sentence.start < 40:
+            if back and back[0].start < parties[0].start and back[0].start - sentence.start < 40:
                 told_after[index - 1] = parties
             # «Втрати противника склали понад 850 000. Мається на увазі ...», – каже ...: a quotation the party
             # closes speaks for it from the paragraph's start.
@@ -94,9 +94,9 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
         if staff and parties:
             # "головнокомандувач ЗСУ Олександр Сирський", "Commander-in-Chief of the Armed Forces of Ukraine
             # Oleksandr Syrskyi": the General Staff named in a party's title does not speak.
-            staff = [h for h in staff if not any(0 <= p.s - h.e <= 40 and _FIRST_NAME.fullmatch(text, h.e, p.s)
+            staff = [h for h in staff if not any(0 <= p.start - h.end <= 40 and _FIRST_NAME.fullmatch(text, h.end, p.start)
                                                  for p in parties)]
-        if staff and not (parties and parties[0].s < staff[0].s):
+        if staff and not (parties and parties[0].start < staff[0].start):
             # The General Staff speaks, unless a party named first reports on it ("Минобороны РФ заявило, что ВСУ").
             speaker, paragraph_end = None, -1
             continue
@@ -156,9 +156,9 @@ def _by_sentence(segments: Segments, hits: list[Hit]) -> dict[int, list[Hit]]:
     """The hits lying wholly inside a sentence, by its index (what Hits.find would give for each sentence)."""
     out: dict[int, list[Hit]] = {}
     for hit in hits:
-        index = segments.sentence_index(hit.s)
+        index = segments.sentence_index(hit.start)
         sentence = segments.sentences[index]
-        if sentence.start <= hit.s and hit.e <= sentence.end:
+        if sentence.start <= hit.start and hit.end <= sentence.end:
             out.setdefault(index, []).append(hit)
     return out
 
@@ -177,15 +177,15 @@ def _is_claim_number(text: str, hits: Hits, number: Number, sentence) -> bool:
     if _DATE_BEFORE.search(text, max(0, number.start - 5), number.start):
         return False  # "2022-10": the month of a date
     unit = hits.find("not_figure_after", number.end, number.end + 20)
-    if unit and not text[number.end:unit[0].s].strip():
+    if unit and not text[number.end:unit[0].start].strip():
         return False  # "in the last 15 days"
     # "до 800 военнослужащих и 14 танков": a count of equipment is no casualty figure.
     limit = number.end + 30 if number.end + 30 < sentence.end else sentence.end
     category = hits.find("category", number.end, limit)
-    if category and category[0].value != "personnel" and _adjacent(text, number.end, category[0].s):
+    if category and category[0].value != "personnel" and _adjacent(text, number.end, category[0].start):
         return False
     equipment = hits.find("claim_equipment", number.end, limit)
-    if equipment and _adjacent(text, number.end, equipment[0].s):
+    if equipment and _adjacent(text, number.end, equipment[0].start):
         return False
     return not hits.has("not_losses", max(sentence.start, number.start - 40), min(sentence.end, number.end + 40))
 
@@ -219,10 +219,10 @@ def _side_markers(hits: Hits, sentence: Segment, voice: str | None, parties, sta
         if named is None or not hits.has(section, sentence.start, sentence.end):
             continue
         for hit in hits.find(section, sentence.start, sentence.end):
-            if any(name.s <= hit.s < name.e or hit.s <= name.s < hit.e for name in parties) or any(
-                    name.s <= hit.s and hit.e <= name.e and name.e - name.s > hit.e - hit.s for name in staff):
+            if any(name.start <= hit.start < name.end or hit.start <= name.start < hit.end for name in parties) or any(
+                    name.start <= hit.start and hit.end <= name.end and name.end - name.start > hit.end - hit.start for name in staff):
                 continue
-            markers.append((hit.s, hit.e, named))
+            markers.append((hit.start, hit.end, named))
     return markers
 
 
@@ -241,7 +241,7 @@ def _what(hits: Hits, number: Number, sentence) -> str:
     80,000 people, of which 25,000 killed": casualties, then deaths)."""
     after = hits.find("what", number.end, min(sentence.end, number.end + 80))
     before = hits.find("what", max(sentence.start, number.start - 80), number.start)
-    if after and before and number.start - before[-1].e < after[0].s - number.end:
+    if after and before and number.start - before[-1].end < after[0].start - number.end:
         return before[-1].value
     if after:
         return after[0].value
@@ -253,12 +253,12 @@ def _qualifier(text: str, hits: Hits, number: Number, floor: int) -> str | None:
     hit = hits.ending_near("claim_qualifier", number.start, slack=2, floor=floor)
     if hit is not None:
         # "just under", not "under": the longest qualifier that ends there.
-        hit = min((h for h in hits.find("claim_qualifier", max(floor, hit.e - 40), hit.e) if h.e == hit.e),
+        hit = min((h for h in hits.find("claim_qualifier", max(floor, hit.end - 40), hit.end) if h.end == hit.end),
                   key=_HIT_START, default=hit)
     if hit is None:
         # "80 binden fazla", "5 bine kadar": Turkish puts it after the figure.
         after = hits.find("claim_qualifier_after", number.end, number.end + 12)
-        hit = after[0] if after and _adjacent(text, number.end, after[0].s) else None
+        hit = after[0] if after and _adjacent(text, number.end, after[0].start) else None
     return hit.value if hit else None
 
 
@@ -266,19 +266,19 @@ def _period(text: str, hits: Hits, floor: int, start: int, end: int, ceiling: in
     """The period a figure is a rate or a sum over: "1,480 a day", "38,940 in October", "in 2025" (day, week,
     month, year), looked for between the figure and the next one, then back to the one before; None for a total."""
     for hit in hits.find("claim_period", end, ceiling):
-        if hit.value in PERIODS and not _said_then(hits, hit.s):
+        if hit.value in PERIODS and not _said_then(hits, hit.start):
             return hit.value
     for month in hits.find("month", end, min(ceiling, end + 40)):
         # "38,940 in October", "38 940 военных в октябре": a few words, the last a preposition, before the month.
-        gap = text[end:month.s]
+        gap = text[end:month.start]
         if not any(mark in gap for mark in ",.;:") and len(gap.split()) <= 4 and _month_alone(text, hits, month, gap):
             return "month"
     for hit in reversed(hits.find("claim_period", floor, start)):
-        if hit.value in PERIODS and not _said_then(hits, hit.s):
+        if hit.value in PERIODS and not _said_then(hits, hit.start):
             return hit.value
     for month in reversed(hits.find("month", floor, start)):
         # "im Oktober rund 41.000", "In October, Russia lost 41,980": a month a few words before the figure.
-        if len(text[month.e:start].split()) <= 3 and _month_alone(text, hits, month, text[floor:month.s]):
+        if len(text[month.end:start].split()) <= 3 and _month_alone(text, hits, month, text[floor:month.start]):
             return "month"
     if _YEAR_AFTER.match(text, end):
         return "year"
@@ -294,9 +294,9 @@ def _month_alone(text: str, hits: Hits, month: Hit, before: str) -> bool:
     """A month named as a period: after a preposition ("in", "в", "im": a word of at most three letters), neither
     a day's date ("October 7", "7 October") nor when something was said ("said in October")."""
     words = before.split()
-    if not words or len(words[-1]) > 3 or _DAY_AFTER.match(text, month.e) or _DAY_BEFORE.search(before):
+    if not words or len(words[-1]) > 3 or _DAY_AFTER.match(text, month.end) or _DAY_BEFORE.search(before):
         return False
-    return not _said_then(hits, month.s - len(words[-1]) - 1)
+    return not _said_then(hits, month.start - len(words[-1]) - 1)
 
 
 def claim_date(dates: list[DateMention], resolve_one: Callable[[DateMention], date | None]

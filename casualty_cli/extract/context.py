@@ -112,7 +112,7 @@ class _Scopes:
     def mark_starts(self) -> list[int]:
         """Where a period may be named: the words, months, dates and lines of a year the text has."""
         hits = self.hits
-        starts = [h.s for name in ("period", "other_war", "month") for h in hits.all(name)]
+        starts = [h.start for name in ("period", "other_war", "month") for h in hits.all(name)]
         starts += [d.start for d in self.dates if d.kind != "weekday"]
         starts += _year_lines(self.segments.text)
         starts.sort()
@@ -141,7 +141,7 @@ class _Scopes:
             start, end = segments.paragraphs[0]
             if not hits.has("direction_cue", start, end):
                 text, local = segments.text, self.local
-                places = [(p.s, p.e) for p in hits.find("place", start, end) if _is_local(text, p, local)]
+                places = [(p.start, p.end) for p in hits.find("place", start, end) if _is_local(text, p, local)]
         if not places and not hits.all("sector"):
             return set()
         return _sector_paragraphs(hits, segments, places)
@@ -281,7 +281,7 @@ def _is_local(text: str, place, local: Beside) -> bool:
     """A front-line place named with a local word beside it ("near Bakhmut", "the Pokrovsk front", "на
     Покровському напрямку", "в районе Бахмута", "Pokrovsk yakınlarında"): the words are about that place. A short
     word may stand between ("near the town of Bakhmut")."""
-    return local.after(text, place.e) is not None or local.before(text, place.s, skip_short=True)
+    return local.after(text, place.end) is not None or local.before(text, place.start, skip_short=True)
 
 
 _REACH = 16  # characters a date mention may reach back before the sentence whose figures it dates
@@ -301,10 +301,10 @@ class _Periods:
                  during_after: Beside):
         self.hits, self.text, self.dates = hits, text, dates
         self.since, self.during, self.during_after = since, during, during_after
-        marks = [(h.s, h.e, "span") for name in ("period", "other_war") for h in hits.all(name)]
+        marks = [(h.start, h.end, "span") for name in ("period", "other_war") for h in hits.all(name)]
         # A month in a date ("November 21") names no period, nor does the invasion's February.
-        marks += [(h.s, h.e, "month") for h in hits.all("month")
-                  if h.value != 2 and not any(d.start <= h.s < d.end and d.day is not None for d in dates)]
+        marks += [(h.start, h.end, "month") for h in hits.all("month")
+                  if h.value != 2 and not any(d.start <= h.start < d.end and d.day is not None for d in dates)]
         marks += [(start, end, "span") for start, end in _year_line_spans(text)]
         marks += [(d.start, d.end, index) for index, d in enumerate(dates)
                   if d.kind != "weekday" and not _starts_war(d)]
@@ -397,7 +397,7 @@ def _days_before(hits: Hits, text: str, start: int) -> int | None:
     joint = hits.ending_near("range_end", start, slack=2)
     if joint is None:
         return None
-    day = _DAY.search(text, max(0, joint.s - 6), joint.s)
+    day = _DAY.search(text, max(0, joint.start - 6), joint.start)
     return day.start() if day else None
 
 
@@ -412,11 +412,11 @@ def _sector_paragraphs(hits: Hits, segments: Segments, places: list[tuple[int, i
     """Paragraphs that go on about one sector or place: from where it is named until a paragraph that speaks for
     the whole report (the General Staff, the whole front, a total since the invasion)."""
     paragraph = segments.paragraph_index
-    starts = {paragraph(h.s) for h in hits.all("sector")} | {paragraph(s) for s, _ in places}
+    starts = {paragraph(h.start) for h in hits.all("sector")} | {paragraph(s) for s, _ in places}
     if not starts:
         return starts
     # The sentence that says where the greatest losses were is the report's own.
-    starts -= {paragraph(h.s) for h in hits.all("direction_cue")}
+    starts -= {paragraph(h.start) for h in hits.all("direction_cue")}
     return _runs(segments, starts, _report_paragraphs(hits, segments))
 
 
@@ -434,7 +434,7 @@ def _period_paragraphs(hits: Hits, segments: Segments, periods: _Periods) -> set
         if index in starts:
             continue
         if ends is None:
-            ends = _report_paragraphs(hits, segments) | {paragraph(h.s) for h in hits.all("daily")}
+            ends = _report_paragraphs(hits, segments) | {paragraph(h.start) for h in hits.all("daily")}
         if index not in ends and periods.read_once(mark) is not None:
             starts.add(index)
     return _runs(segments, starts, ends) if starts else starts
@@ -443,7 +443,7 @@ def _period_paragraphs(hits: Hits, segments: Segments, periods: _Periods) -> set
 def _report_paragraphs(hits: Hits, segments: Segments) -> set[int]:
     """Paragraphs that speak for the whole report: the General Staff, the whole front, a total since the invasion."""
     paragraph = segments.paragraph_index
-    return {paragraph(h.s) for name in ("nationwide", "total") for h in hits.all(name)}
+    return {paragraph(h.start) for name in ("nationwide", "total") for h in hits.all(name)}
 
 
 def _runs(segments: Segments, starts: set[int], ends: set[int]) -> set[int]:

@@ -32,9 +32,9 @@ def _after_cues(text: str, hits: Hits, segments: Segments) -> list[Hit]:
     """Places in the sentence of a "greatest losses" cue: those after it, or those before it when none follow."""
     named = []
     for cue in hits.all("direction_cue"):
-        sentence = segments.sentence_at(cue.s)
+        sentence = segments.sentence_at(cue.start)
         places = _places(text, hits, sentence.start, sentence.end)
-        named += [place for place in places if place.s >= cue.s] or places
+        named += [place for place in places if place.start >= cue.start] or places
     return named
 
 
@@ -44,13 +44,13 @@ def _after_most(text: str, hits: Hits, segments: Segments) -> list[Hit]:
     loss sentence without places named as directions, says nothing of where the losses were."""
     named = []
     for most in hits.all("direction_most"):
-        sentence = segments.sentence_at(most.s)
+        sentence = segments.sentence_at(most.start)
         if hits.has("direction_cue", sentence.start, sentence.end):
             continue  # the cue's rule reads this sentence
         if not hits.has("loss", sentence.start, sentence.end):
             continue
-        places = _places(text, hits, most.e, min(sentence.end, most.e + _MOST_REACH))
-        if places and hits.has("direction_axis", most.e, min(sentence.end, places[-1].e + _AXIS_AFTER)):
+        places = _places(text, hits, most.end, min(sentence.end, most.end + _MOST_REACH))
+        if places and hits.has("direction_axis", most.end, min(sentence.end, places[-1].end + _AXIS_AFTER)):
             named += places
     return named
 
@@ -60,8 +60,8 @@ def _places(text: str, hits: Hits, start: int, end: int) -> list[Hit]:
     places = []
     for place in hits.find("place", start, end):
         # "Ukraine's Donetsk region" is an administrative area, not a direction.
-        after = hits.find("not_after_place", place.e, place.e + 25)
-        if after and not text[place.e:after[0].s].strip():
+        after = hits.find("not_after_place", place.end, place.end + 25)
+        if after and not text[place.end:after[0].start].strip():
             continue
         places.append(place)
     return places

@@ -52,16 +52,9 @@ class Hit(NamedTuple):
     A tuple, not a dataclass: a text has hundreds of hits and tuples are made fastest.
     """
 
-    s: int
-    e: int
+    start: int
+    end: int
     value: Any = None
-
-    # Regex-match-like access, so a Hit reads like a match.
-    def start(self) -> int:
-        return self.s
-
-    def end(self) -> int:
-        return self.e
 
 
 class _Node:
@@ -272,7 +265,7 @@ class Hits:
         hits, starts = entry
         if end is None:
             return hits[bisect_left(starts, start):]
-        return [hit for hit in hits[bisect_left(starts, start):bisect_left(starts, end)] if hit.e <= end]
+        return [hit for hit in hits[bisect_left(starts, start):bisect_left(starts, end)] if hit.end <= end]
 
     def has(self, section: str, start: int = 0, end: int | None = None) -> bool:
         entry = self._sections.get(section)
@@ -283,7 +276,7 @@ class Hits:
         if end is None:
             return index < len(hits)
         for index in range(index, bisect_left(starts, end, index)):
-            if hits[index].e <= end:
+            if hits[index].end <= end:
                 return True
         return False
 
@@ -295,9 +288,9 @@ class Hits:
         hits, starts = entry
         lowest = max(floor, offset - 60)
         index = bisect_left(starts, offset) - 1
-        while index >= 0 and hits[index].s >= lowest:
+        while index >= 0 and hits[index].start >= lowest:
             hit = hits[index]
-            if hit.e <= offset and offset - hit.e <= slack:
+            if hit.end <= offset and offset - hit.end <= slack:
                 return hit
             index -= 1
         return None

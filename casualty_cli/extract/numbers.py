@@ -94,17 +94,17 @@ def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = N
     while index < len(words):
         # "twenty-six", "twenty six": tens and units.
         word = words[index]
-        if reaches[bisect_left(starts, word.e)] > word.s:
+        if reaches[bisect_left(starts, word.end)] > word.start:
             index += 1
             continue
-        value, end = word.value, word.e
+        value, end = word.value, word.end
         if index + 1 < len(words):
             unit = words[index + 1]
-            if value >= 20 and value % 10 == 0 and unit.value < 10 and unit.s - word.e == 1 \
-                    and text[word.e] in " -\u2010\u2011":
-                value, end = value + unit.value, unit.e
+            if value >= 20 and value % 10 == 0 and unit.value < 10 and unit.start - word.end == 1 \
+                    and text[word.end] in " -\u2010\u2011":
+                value, end = value + unit.value, unit.end
                 index += 1
-        found.append(_new_number((value, word.s, end, False, True)))
+        found.append(_new_number((value, word.start, end, False, True)))
         index += 1
     if multiplied or words:  # otherwise the numbers came in order
         found.sort(key=_START)
@@ -115,14 +115,14 @@ def _multiplied(text: str, hits: Hits, multiplied: list[Hit], found: list[Number
     """Numbers given with units of thousands and millions, added to `found` and `taken`: "1.1 million" and
     "20 thousand" are round figures; "646 тис. 400", "1 мільйон 150 320", "1 milyon 340 bin 120" and
     "1 million 150 thousand 320" name every digit; "one million", "d'un million" are round too."""
-    following = {hit.s: hit for hit in multiplied}  # a unit by where it starts, to chain the next one
+    following = {hit.start: hit for hit in multiplied}  # a unit by where it starts, to chain the next one
     chained: set[int] = set()
     words: list[Hit] | None = None
     word_ends: list[int] = []
     for hit in multiplied:
-        if hit.s in chained:
+        if hit.start in chained:
             continue  # the smaller unit of a figure read already ("150 thousand" of "1 million 150 thousand")
-        lead = _LEAD.search(text, max(0, hit.s - 24), hit.s)
+        lead = _LEAD.search(text, max(0, hit.start - 24), hit.start)
         if lead is not None:
             start, written = lead.start(1), lead.group(1)
             try:
@@ -134,14 +134,14 @@ def _multiplied(text: str, hits: Hits, multiplied: list[Hit], found: list[Number
             # "one million", "d'un million", "два миллиона": a number word right before the unit.
             if words is None:
                 words = hits.all("number")
-                word_ends = [w.e for w in words]
-            word = _word_before(text, words, word_ends, hit.s)
+                word_ends = [w.end for w in words]
+            word = _word_before(text, words, word_ends, hit.start)
             if word is None:
                 continue
-            start, value, whole = word.s, float(word.value), True
-        if taken.overlaps(start, hit.e):
+            start, value, whole = word.start, float(word.value), True
+        if taken.overlaps(start, hit.end):
             continue
-        value, unit, end, exact = value * hit.value, hit.value, hit.e, False
+        value, unit, end, exact = value * hit.value, hit.value, hit.end, False
         while whole:
             rest = _REST.match(text, end, end + 40)  # a short end: the regex engine scans up to it
             part = digits_value(rest.group(1)) if rest else None
@@ -151,8 +151,8 @@ def _multiplied(text: str, hits: Hits, multiplied: list[Hit], found: list[Number
             smaller = following.get(gap.end()) if gap else None
             if smaller is not None and smaller.value < unit and part * smaller.value < unit:
                 # "1 million 150 thousand ...": the next unit goes on with the figure.
-                chained.add(smaller.s)
-                value, unit, end = value + part * smaller.value, smaller.value, smaller.e
+                chained.add(smaller.start)
+                value, unit, end = value + part * smaller.value, smaller.value, smaller.end
                 continue
             value, end, exact = value + part, rest.end(1), True
             break
@@ -169,7 +169,7 @@ def _word_before(text: str, words: list[Hit], ends: list[int], offset: int) -> H
     if index < 0:
         return None
     word = words[index]
-    return word if offset - word.e <= 2 and not text[word.e:offset].strip() else None
+    return word if offset - word.end <= 2 and not text[word.end:offset].strip() else None
 
 
 class Intervals:

@@ -284,14 +284,14 @@ def _ends_invasion_range(text: str, hits: Hits, dates: list[DateMention], index:
 
 def _dated_by_cue(hits: Hits, mention: DateMention, floor: int) -> bool:
     """"as of Oct. 6", "станом на 6 жовтня": an as_of cue right before the date (a bare "le", "on" is too common)."""
-    return any(mention.start - h.e <= 2 and h.e - h.s > 2
+    return any(mention.start - h.end <= 2 and h.end - h.start > 2
                for h in hits.find("as_of", max(floor, mention.start - 40), mention.start))
 
 
 def _report_verb_before(text: str, hits: Hits, mention: DateMention, floor: int) -> bool:
     """"reported on Sept. 22", "claimed Tuesday", "erklärten am Dienstag": the day of a statement."""
     for verb in hits.find("report_verb", max(floor, mention.start - 40), mention.start):
-        if _VERB_TO_DATE.fullmatch(text, verb.e, mention.start):
+        if _VERB_TO_DATE.fullmatch(text, verb.end, mention.start):
             return True
     return False
 
@@ -305,9 +305,9 @@ def _loss_day_cue_beside(text: str, hits: Hits, mention: DateMention, sentence) 
     losses, named right beside it."""
     for section in ("past_day", "loss_day"):
         before = hits.ending_near(section, mention.start, slack=3, floor=sentence.start)
-        if before is not None and _SIDE_GAP.fullmatch(text, before.e, mention.start):
+        if before is not None and _SIDE_GAP.fullmatch(text, before.end, mention.start):
             return True
-        if any(_SIDE_GAP.fullmatch(text, mention.end, h.s)
+        if any(_SIDE_GAP.fullmatch(text, mention.end, h.start)
                for h in hits.find(section, mention.end, min(sentence.end, mention.end + 30))):
             return True
     return False

@@ -33,7 +33,7 @@ def assign_cues(hits: Hits, segments: Segments, candidates: list[Candidate]) -> 
             daily = find("daily", start, end)
             if daily and text.find("(", start, end) >= 0:
                 # "(+4 over the past day)": the cue in the bracket dates that change, not the figures beside it.
-                daily = [h for h in daily if not _in_change_bracket(text, h.s)]
+                daily = [h for h in daily if not _in_change_bracket(text, h.start)]
             cues = (find("previous", start, end) if any_previous else (),
                     find("total_after", start, end) if any_after else (),
                     daily, find("total", start, end))
@@ -63,7 +63,7 @@ def _intro_role(hits: Hits, text: str, offset: int) -> str | None:
         if not line:
             return None  # a blank line ends the list before any intro
         if line.endswith(":"):
-            cues = [(h.e, role) for role in ("daily", "total", "previous") for h in hits.find(role, start, end)]
+            cues = [(h.end, role) for role in ("daily", "total", "previous") for h in hits.find(role, start, end)]
             if not cues:
                 return None
             role = max(cues)[1]
@@ -84,10 +84,10 @@ def _in_change_bracket(text: str, offset: int) -> bool:
 def _role_from_cues(c: Candidate, previous: list, after: list, daily: list, total: list) -> str | None:
     """The role by the cues of the candidate's scope: a previous cue before it, a total stated after the
     figures ("bringing the total to"), else the nearest daily or total cue (daily on a tie)."""
-    if previous and any(h.e <= c.start for h in previous):
+    if previous and any(h.end <= c.start for h in previous):
         return "previous"
     if after:
-        return "totals" if any(h.s < c.start for h in after) else "daily"
+        return "totals" if any(h.start < c.start for h in after) else "daily"
     # Most scopes have cues of one kind only: no distances to measure then.
     if not total:
         return "daily" if daily else None
@@ -99,7 +99,7 @@ def _role_from_cues(c: Candidate, previous: list, after: list, daily: list, tota
 def _distance(c: Candidate, found: list) -> int:
     """Characters between the candidate and the nearest of the hits `found` (0 where one overlaps it)."""
     start, end = c.start, c.end
-    return min(start - h.e if h.e <= start else h.s - end if h.s >= end else 0 for h in found)
+    return min(start - h.end if h.end <= start else h.start - end if h.start >= end else 0 for h in found)
 
 
 def estimate_epoch(published: date | None, candidates: list[Candidate]) -> date | None:
