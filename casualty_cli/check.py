@@ -24,7 +24,6 @@ the dates whose report has them all are listed.
 """
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Sequence, TextIO
@@ -445,56 +444,21 @@ def check_records(records: Iterable[dict[str, Any]], reference: Reference) -> It
 
 # ---------------------------------------------------------------- reading an article for a check
 
-# How far beyond the plausible magnitudes of its time a total may lie and still be read for a check: a digit
-# dropped or doubled is a factor of ten, another category's figure a few times more.
-WIDE_LOW, WIDE_HIGH = 0.005, 200.0
-_wide_lock = threading.Lock()
-
-
 def parse_for_check(text: str, *, published: Any = None, language: str | None = None) -> dict[str, Any]:
     """The parse record, plus `implausible`: totals and previous totals the text gives with their words
     ("63,263 troops") that no report of the time could hold, which the parser rightly leaves out of its record.
     For a check they are the interesting ones: most are a dropped or doubled digit, or another category's
-    figure. They are found by parsing again with the magnitude bounds widened (the daily bounds stay)."""
+    figure. They are found by parsing again with any total allowed (the daily bounds stay)."""
     from .extract import parse_text
 
     record = parse_text(text, published=published, language=language).to_dict()
-    with _wide_magnitudes():
-        wide = parse_text(text, published=published, language=language).to_dict()
+    wide = parse_text(text, published=published, language=language, any_total=True).to_dict()
     # Only figures the record lacks; a number the record already reads as a daily figure stays one.
     daily = record.get("daily") or {}
     record["implausible"] = {role: {c: v for c, v in (wide.get(role) or {}).items()
                                     if c not in (record.get(role) or {}) and daily.get(c) != v}
                              for role in ("totals", "previous")}
     return record
-
-
-class _wide_magnitudes:
-    """Widen the extractor's total bounds for one parse. The extractor has no parameter for its magnitude
-    window, so priors.window is wrapped for the duration (under a lock: one wide parse at a time; `check`
-    parses in one thread). Only the totals' floor and ceiling move; daily bounds and role inference stay."""
-
-    def __enter__(self):
-        from .extract import priors
-
-        _wide_lock.acquire()
-        self.priors, self.original = priors, priors.window
-
-        def wide(epoch):
-            window = self.original(epoch)
-            return priors.Window(daily_top=window.daily_top,
-                                 total_floor={c: v / priors.TOTAL_LOW * WIDE_LOW
-                                              for c, v in window.total_floor.items()},
-                                 total_ceiling={c: v / priors.TOTAL_HIGH * WIDE_HIGH
-                                                for c, v in window.total_ceiling.items()})
-
-        priors.window = wide
-        return self
-
-    def __exit__(self, *exc):
-        self.priors.window = self.original
-        _wide_lock.release()
-        return False
 
 
 # ---------------------------------------------------------------- output

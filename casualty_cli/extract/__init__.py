@@ -30,11 +30,13 @@ _START = itemgetter(1)  # Number.start, read by position (by name it is a generi
 MAX_TEXT = 2_000_000  # characters; longer texts are cut (no article is that long)
 
 
-def parse_text(text: str, *, published: date | str | None = None, language: str | None = None) -> Report:
+def parse_text(text: str, *, published: date | str | None = None, language: str | None = None,
+               any_total: bool = False) -> Report:
     """Extract the report's figures, dates, directions and claims from `text`.
 
     `published` (a date or ISO string, "YYYY-MM" allowed) resolves weekday names and years;
-    `language` (ISO 639-1) overrides detection.
+    `language` (ISO 639-1) overrides detection. `any_total` keeps totals no report of their time could hold
+    (a digit dropped or doubled): `casualty check` explains them, the record of `parse` leaves them out.
     """
     text = (text or "")[:MAX_TEXT]
     pub = Published.from_value(published)
@@ -69,7 +71,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     found = drop_context(hits, segments, found, claim_sentences | ukraine_sentences, dates, code)
     found = resolve.assign_cues(hits, segments, found)
     epoch = resolve.estimate_epoch(pub.day if pub else counting_end(dates, ctx), found)
-    found = resolve.apply_priors(found, epoch)
+    found = resolve.apply_priors(found, epoch, any_total)
     chosen = resolve.choose(found)
 
     evidence = report.evidence

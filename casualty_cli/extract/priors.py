@@ -58,11 +58,24 @@ def _global_daily_max() -> dict[str, float]:
     return top
 
 
-def window(epoch: date | None) -> Window:
-    """What totals and daily figures are plausible around `epoch` (None: anything in the war's history)."""
-    if epoch is None:
-        return _windows().anytime
-    return _month_window(epoch.year, epoch.month)
+def window(epoch: date | None, any_total: bool = False) -> Window:
+    """What totals and daily figures are plausible around `epoch` (None: anything in the war's history).
+
+    `any_total`: totals far beyond the magnitudes of the time are allowed too (a digit dropped or doubled, another
+    category's figure), for `casualty check`, which explains them; the daily bounds stay."""
+    found = _windows().anytime if epoch is None else _month_window(epoch.year, epoch.month)
+    return _widened(found) if any_total else found
+
+
+# How far beyond the plausible magnitudes a total may lie with window(any_total=True): a digit dropped or doubled
+# is a factor of ten, another category's figure a few times more.
+WIDE_LOW, WIDE_HIGH = 0.005, 200.0
+
+
+def _widened(found: Window) -> Window:
+    return Window(daily_top=found.daily_top,
+                  total_floor={c: v / TOTAL_LOW * WIDE_LOW for c, v in found.total_floor.items()},
+                  total_ceiling={c: v / TOTAL_HIGH * WIDE_HIGH for c, v in found.total_ceiling.items()})
 
 
 @functools.lru_cache(maxsize=1024)

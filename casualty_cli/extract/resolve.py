@@ -111,9 +111,9 @@ def estimate_epoch(published: date | None, candidates: list[Candidate]) -> date 
     return priors.epoch_of_personnel(max(totals)) if totals else None
 
 
-def apply_priors(candidates: list[Candidate], epoch: date | None) -> list[Candidate]:
+def apply_priors(candidates: list[Candidate], epoch: date | None, any_total: bool = False) -> list[Candidate]:
     """Settle roles by magnitude: switch a role no report of its time allows, inherit where words gave none."""
-    allows = priors.window(epoch).allows
+    allows = priors.window(epoch, any_total).allows
     settled: list[Candidate] = []
     last_role: str | None = None
     # Where the text speaks of a day's losses: paragraphs with a daily figure, and the sentences that give a
