@@ -71,6 +71,29 @@ def cli():
       casualty parse --published 2024-11-21 -f csv *.txt > losses.csv
     """
 
+# How parse and check read each input and where their output goes: one list, so their help cannot drift apart.
+_DOCUMENT_OPTIONS = (
+    click.option("--published", type=Published(), help="Publication date (YYYY-MM-DD): resolves 'on Thursday'."),
+    click.option("--language", type=Language(), help="Language of the text (en, uk, ru, ...); detected when omitted."),
+    click.option("--encoding", metavar="CODEC", help="Encoding of the input bytes [default: UTF-8, BOM stripped]."),
+    click.option("-f", "--format", "fmt", type=click.Choice(["auto", "table", "json", "jsonl", "csv"]),
+                 default="auto", show_default=True, help="auto: a table on a terminal, JSON Lines otherwise."),
+    click.option("-o", "--output", type=click.Path(dir_okay=False, writable=False), metavar="FILE",
+                 help="Write to FILE (atomically) instead of standard output."),
+    click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024, show_default=True,
+                 help="Refuse inputs (and each .gz or WARC record, decompressed) larger than this."),
+    click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+                 help="Seconds to wait for a URL to connect or send (the whole download: 3x)."),
+)
+
+
+def document_options(func):
+    """--published, --language, --encoding, --format, --output, --max-bytes, --timeout (parse, check)."""
+    for option in reversed(_DOCUMENT_OPTIONS):
+        func = option(func)
+    return func
+
+
 
 def field_options(func):
     """Where JSONL articles keep their text, date and source: shared by parse, batch and timeline."""
@@ -85,18 +108,8 @@ def field_options(func):
 
 @cli.command()
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
-@click.option("--published", type=Published(), help="Publication date (YYYY-MM-DD): resolves 'on Thursday'.")
-@click.option("--language", type=Language(), help="Language of the text (en, uk, ru, ...); detected when omitted.")
-@click.option("--encoding", metavar="CODEC", help="Encoding of the input bytes [default: UTF-8, BOM stripped].")
-@click.option("-f", "--format", "fmt", type=click.Choice(["auto", "table", "json", "jsonl", "csv"]), default="auto",
-              show_default=True, help="auto: a table on a terminal, JSON Lines otherwise.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=False), metavar="FILE",
-              help="Write to FILE (atomically) instead of standard output.")
+@document_options
 @click.option("--evidence", is_flag=True, help="Quote the text each figure came from in the table.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024, show_default=True,
-              help="Refuse inputs (and each .gz or WARC record, decompressed) larger than this.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
-              help="Seconds to wait for a URL to connect or send (the whole download: 3x).")
 @click.option("--fail-if-empty", is_flag=True, help="Exit 3 when no figure was found in any input.")
 @field_options
 @click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
@@ -230,6 +243,7 @@ def _cpu_count() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:
         return os.cpu_count() or 1
+
 
 
 
@@ -425,17 +439,7 @@ def timeline(inputs, from_list, jobs, text_field, date_field, source_field, fmt,
                    "else the embedded snapshot].")
 @click.option("--fail-on", type=click.Choice(["differ", "unverified"]), default=None,
               help="Exit 4 when some figure differs (differ), or also when one could not be checked (unverified).")
-@click.option("--published", type=Published(), help="Publication date (YYYY-MM-DD): resolves 'on Thursday'.")
-@click.option("--language", type=Language(), help="Language of the text (en, uk, ru, ...); detected when omitted.")
-@click.option("--encoding", metavar="CODEC", help="Encoding of the input bytes [default: UTF-8, BOM stripped].")
-@click.option("-f", "--format", "fmt", type=click.Choice(["auto", "table", "json", "jsonl", "csv"]), default="auto",
-              show_default=True, help="auto: a table on a terminal, JSON Lines otherwise.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=False), metavar="FILE",
-              help="Write to FILE (atomically) instead of standard output.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024, show_default=True,
-              help="Refuse inputs larger than this.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
-              help="Seconds to wait for a URL to connect or send.")
+@document_options
 @click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
 def check(inputs, reference_spec, fail_on, published, language, encoding, fmt, output, max_bytes, timeout, debug):
     """Is each INPUT quoting the General Staff right? Its figures against the official daily series.
