@@ -132,3 +132,28 @@ def test_party_reporting_on_the_ukrainian_army_is_a_claim():
     r = parse_text(text, published="2024-02-20")
     assert r.daily == {"personnel": 1230} and r.totals == {"personnel": 404950}
     assert [(c.by, c.value, c.qualifier) for c in r.claims] == [("Russian MoD", 1500, "up to")]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "Минобороны России рассказало об итогах недели. По данным ведомства, удары пришлись по складам ВСУ. "
+           "ВСУ за сутки потеряли до 940 военнослужащих, 11 танков и 38 единиц автомобильной техники. "
+           "Силами ПВО сбиты 64 беспилотника."),
+    ("ru", "Министерство обороны России отчиталось о боях. Украинская сторона за сутки лишилась 1 210 "
+           "военнослужащих и 9 танков. Кроме того, уничтожено 27 беспилотников."),
+    ("uk", "Міністерство оборони Росії заявило про перебіг боїв. Українська сторона за добу втратила 830 "
+           "військовослужбовців і 7 танків. Також збито 51 безпілотник."),
+])
+def test_a_russian_ministry_account_of_ukraines_losses_gives_no_report_figures(language, text):
+    # The ministry speaks for the whole paragraph: Ukraine's forces named in its sentences are whose losses it
+    # counts, not the General Staff taking the word.
+    r = parse_text(text, published="2025-06-10", language=language)
+    assert r.totals == {} and r.daily == {}
+    assert {c.side for c in r.claims} <= {"ukraine"}
+
+
+def test_the_general_staff_reporting_after_a_russian_account_still_gives_figures():
+    text = ("Минобороны России заявило, что ВСУ за сутки потеряли до 1 300 военных. ВСУ сообщили, что за сутки "
+            "Россия потеряла 1 180 военных и 12 танков.")
+    r = parse_text(text, published="2025-06-10")
+    assert r.daily == {"personnel": 1180, "tanks": 12}
+    assert [(c.by, c.value, c.side) for c in r.claims] == [("Russian MoD", 1300, "ukraine")]

@@ -96,6 +96,12 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
             # Oleksandr Syrskyi": the General Staff named in a party's title does not speak.
             staff = [h for h in staff if not any(0 <= p.start - h.end <= 40 and _FIRST_NAME.fullmatch(text, h.end, p.start)
                                                  for p in parties)]
+        if staff and speaker is not None and speaker.value in RUSSIAN_VOICES and not parties \
+                and not hits.has("report_verb", sentence.start, sentence.end):
+            # "Минобороны России сообщило ... Украинская сторона за сутки потеряла 1075 военнослужащих": in a
+            # Russian voice's account Ukraine's forces are the side it speaks of; named in a sentence that reports
+            # nothing itself, they do not take the word (the General Staff named as such still does).
+            staff = [h for h in staff if not _is_forces_name(hits, h)]
         if staff and not (parties and parties[0].start < staff[0].start):
             # The General Staff speaks, unless a party named first reports on it ("Минобороны РФ заявило, что ВСУ").
             speaker, paragraph_end = None, -1
@@ -161,6 +167,11 @@ def _by_sentence(segments: Segments, hits: list[Hit]) -> dict[int, list[Hit]]:
         if sentence.start <= hit.start and hit.end <= sentence.end:
             out.setdefault(index, []).append(hit)
     return out
+
+
+def _is_forces_name(hits: Hits, staff: Hit) -> bool:
+    """Whether a General Staff phrase is also just the name of Ukraine's forces ("ВСУ", "the Ukrainian side")."""
+    return any(f.start == staff.start and f.end == staff.end for f in hits.find("ukrainian_forces", staff.start, staff.end))
 
 
 def _bare_reported_figure(hits: Hits, numbers: list[Number], sentence: Segment) -> bool:
