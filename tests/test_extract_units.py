@@ -299,3 +299,14 @@ def test_the_phrase_scan_finds_what_a_plain_walk_finds_in_the_promised_order(cod
     for text in texts:
         scanned = {section: [tuple(hit) for hit in hits] for section, hits in lexicon.scan(text).by_section.items()}
         assert scanned == _reference_scan(lexicon, text)
+
+
+@pytest.mark.parametrize("code", available_languages())
+def test_a_lexicons_head_holds_its_top_level_keys(code):
+    """Detection reads only the head of each data file (the keys before its first table): the head must hold
+    what the whole file gives at its top level, and no table."""
+    from casualty_cli.extract.lexicon import lexicon_head
+
+    whole = raw_lexicon(code)
+    assert lexicon_head(code) == {key: value for key, value in whole.items() if not isinstance(value, dict)}
+    assert lexicon_head(code)["detect"]

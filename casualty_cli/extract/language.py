@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections import Counter
 from itertools import chain
 
-from .lexicon import available_languages, raw_lexicon
+from .lexicon import available_languages, lexicon_head
 from .words import Words, split_words
 
 SAMPLE = 1200  # characters: a few hundred words tell the languages apart
@@ -22,7 +22,7 @@ _RUSSIAN_ONLY = "ыэъё"
 
 @functools.lru_cache(maxsize=None)
 def _detect_words() -> dict[str, frozenset[str]]:
-    return {code: frozenset(w.lower() for w in raw_lexicon(code).get("detect", [])) for code in available_languages()}
+    return {code: frozenset(w.lower() for w in lexicon_head(code).get("detect", [])) for code in available_languages()}
 
 
 @functools.lru_cache(maxsize=None)

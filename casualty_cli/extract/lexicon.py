@@ -375,7 +375,24 @@ def available_languages() -> list[str]:
 
 @functools.lru_cache(maxsize=None)
 def raw_lexicon(code: str) -> dict[str, Any]:
-    return tomllib.loads(resources.files("casualty_cli.lexicons").joinpath(f"{code}.toml").read_text("utf-8"))
+    return tomllib.loads(_lexicon_text(code))
+
+
+@functools.lru_cache(maxsize=None)
+def lexicon_head(code: str) -> dict[str, Any]:
+    """The keys of a data file before its first table (code, detect): what language detection reads of every
+    language. TOML puts a file's top-level keys before its tables, so the head parses alone, and a text is parsed
+    against its own language's tables only (the whole files of nine languages cost 60 ms of start-up)."""
+    text = _lexicon_text(code)
+    table = _FIRST_TABLE.search(text)
+    return tomllib.loads(text[:table.start()] if table else text)
+
+
+_FIRST_TABLE = re.compile(r"^\[", re.MULTILINE)
+
+
+def _lexicon_text(code: str) -> str:
+    return resources.files("casualty_cli.lexicons").joinpath(f"{code}.toml").read_text("utf-8")
 
 
 # Keys read besides the phrase lists: the language's code and detection words, the reporter, the abbreviations
