@@ -245,3 +245,20 @@ DIED = [
 def test_a_verb_of_dying_makes_the_claim_deaths(language, text):
     claim = only_claim(text, language)
     assert (claim.by, claim.value, claim.what) == ("Mediazona", 45000, "deaths")
+
+
+# An estimate of killed and wounded, its qualifier in English: "более чем в", the declined Ukrainian pair, and a
+# Turkish loss noun in the genitive.
+ESTIMATES = [
+    ("ru", "В НАТО полагают, что потери России составляют более чем в 310 тысяч убитыми и ранеными."),
+    ("uk", "У НАТО вважають, що втрати росії сягають понад 310 тисяч убитими та пораненими."),
+    ("tr", "NATO, Rusya'nın kayıplarının 310 binden fazla olduğunu düşünüyor."),
+    ("en", "A NATO official thinks Russia has lost more than 310,000 killed and wounded."),
+]
+
+
+@pytest.mark.parametrize("language,text", ESTIMATES, ids=[lang for lang, _ in ESTIMATES])
+def test_an_estimate_of_killed_and_wounded_is_casualties_with_an_english_qualifier(language, text):
+    claim = only_claim(text, language)
+    assert (claim.by, claim.side, claim.value, claim.what, claim.qualifier, claim.period) == (
+        "NATO", "russia", 310000, "casualties", "more than", None)
