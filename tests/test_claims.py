@@ -194,3 +194,71 @@ def test_moscow_speaking_of_ukrainian_soldiers_is_a_claim_on_ukraines_side(langu
     claim = only_claim(text, language)
     assert (claim.by, claim.side) == ("Russia (official)", "ukraine")
     assert parse_text(text, language=language).daily == {}
+
+
+# A party named in the case its language's grammar asks for ("według Mediazony", "по словам Зеленского"), and
+# Zelensky in the languages that lacked him: the claim is credited to the canonical name.
+PARTY_FORMS = [
+    ("en", "According to Zelensky, Russia has lost more than 45,000 soldiers killed.", "Volodymyr Zelensky"),
+    ("ru", "По словам Зеленского, Россия потеряла более 45 000 военных убитыми.", "Volodymyr Zelensky"),
+    ("uk", "За словами Суровікіна, росія втратила понад 45 000 військових загиблими.", "Sergei Surovikin"),
+    ("de", "Nach Selenskyjs Worten hat Russland mehr als 45.000 Soldaten verloren, die getötet wurden.",
+     "Volodymyr Zelensky"),
+    ("fr", "Selon Zelensky, la Russie a perdu plus de 45 000 soldats tués.", "Volodymyr Zelensky"),
+    ("es", "Según Zelenski, Rusia ha perdido más de 45 000 soldados muertos.", "Volodymyr Zelensky"),
+    ("it", "Secondo Zelensky, la Russia ha perso più di 45.000 soldati uccisi.", "Volodymyr Zelensky"),
+    ("pl", "Według Mediazony Rosja straciła ponad 45 000 żołnierzy zabitych.", "Mediazona"),
+    ("tr", "Zelenskiy'e göre Rusya 45 binden fazla asker kaybetti, askerler öldü.", "Volodymyr Zelensky"),
+]
+
+
+@pytest.mark.parametrize("language,text,by", PARTY_FORMS, ids=[lang for lang, _, _ in PARTY_FORMS])
+def test_a_party_in_an_inflected_or_local_spelling_is_found(language, text, by):
+    claim = only_claim(text, language)
+    assert (claim.by, claim.side, claim.value, claim.qualifier) == (by, "russia", 45000, "more than")
+
+
+# A breakdown written as label, dash, figure: each figure takes the label before it, not the next item's label
+# after the comma.
+BREAKDOWNS = [
+    ("ru", "По данным Медиазоны, потери армии РФ такие: погибшие – 41 000, раненые – 87 000."),
+    ("uk", "За даними Медіазони, втрати армії рф такі: загиблі – 41 000, поранені – 87 000."),
+    ("en", "Mediazona put the Russian army's losses this way: dead - 41,000, wounded - 87,000."),
+    ("pl", "Według Mediazony straty armii rosyjskiej to: zabici – 41 000, ranni – 87 000."),
+]
+
+
+@pytest.mark.parametrize("language,text", BREAKDOWNS, ids=[lang for lang, _ in BREAKDOWNS])
+def test_each_figure_of_a_breakdown_counts_what_its_own_label_says(language, text):
+    claims = parse_text(text, language=language).claims
+    assert [(c.value, c.what) for c in claims] == [(41000, "deaths"), (87000, "wounded")]
+
+
+# Past-tense verbs of dying before the figure: the claim counts deaths, not casualties.
+DIED = [
+    ("de", "Laut Mediazona starben im Krieg bisher 45.000 russische Soldaten."),
+    ("es", "Según Mediazona, en la guerra murieron ya 45 000 soldados rusos."),
+]
+
+
+@pytest.mark.parametrize("language,text", DIED, ids=[lang for lang, _ in DIED])
+def test_a_verb_of_dying_makes_the_claim_deaths(language, text):
+    claim = only_claim(text, language)
+    assert (claim.by, claim.value, claim.what) == ("Mediazona", 45000, "deaths")
+
+
+# An estimate of killed and wounded, its qualifier in English: "более чем в", the declined Ukrainian pair, and a
+# Turkish loss noun in the genitive.
+ESTIMATES = [
+    ("ru", "В НАТО полагают, что потери России составляют более чем в 310 тысяч убитыми и ранеными."),
+    ("uk", "У НАТО вважають, що втрати росії сягають понад 310 тисяч убитими та пораненими."),
+    ("tr", "NATO, Rusya'nın kayıplarının 310 binden fazla olduğunu düşünüyor."),
+    ("en", "A NATO official thinks Russia has lost more than 310,000 killed and wounded."),
+]
+
+
+@pytest.mark.parametrize("language,text", ESTIMATES, ids=[lang for lang, _ in ESTIMATES])
+def test_an_estimate_of_killed_and_wounded_is_casualties_with_an_english_qualifier(language, text):
+    claim = only_claim(text, language)
+    assert (claim.by, claim.side, claim.value, claim.what, claim.qualifier, claim.period) == (
+        "NATO", "russia", 310000, "casualties", "more than", None)

@@ -43,6 +43,8 @@ UKRAINIAN_VOICES = frozenset({"Volodymyr Zelensky", "Oleksandr Syrskyi", "Valeri
 PERIODS = ("day", "week", "month", "year")
 # A range's lower bound written in the units of its upper one ("70-80 тысяч", "50 to 70 thousand").
 _THOUSAND = 1000
+# Between the items of a list ("погибшие – 90, раненые – 220"; "12 000 morts; 30 000 blessés").
+_LIST_BREAK = regex.compile(r"[,;(]")
 
 
 def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers: list[Number],
@@ -151,7 +153,7 @@ def find_claims(text: str, lex: Lexicon, hits: Hits, segments: Segments, numbers
             else:
                 last_side, side_paragraph = side, paragraph
             claims.append(Claim(by=by, side=side,
-                                what=_what(hits, number, sentence), value=number.value, low=low,
+                                what=_what(text, hits, number, sentence), value=number.value, low=low,
                                 qualifier=_qualifier(text, hits, first, sentence.start), as_of=as_of,
                                 period=_period(text, hits, previous, first.start, number.end, following),
                                 span=Span(first.start, number.end, text[first.start:number.end])))
@@ -247,11 +249,15 @@ def _nearest_side(markers: list[tuple[int, int, str]], start: int, end: int) -> 
     return side
 
 
-def _what(hits: Hits, number: Number, sentence) -> str:
+def _what(text: str, hits: Hits, number: Number, sentence) -> str:
     """What the figure counts: the nearer of the words right after it and right before it ("losses ... exceed
     80,000 people, of which 25,000 killed": casualties, then deaths)."""
     after = hits.find("what", number.end, min(sentence.end, number.end + 80))
     before = hits.find("what", max(sentence.start, number.start - 80), number.start)
+    if after and before and _LIST_BREAK.search(text, number.end, after[0].start):
+        # "погибшие – 90, раненые – 220": past a comma, the word names the next item of a breakdown; the label
+        # before the figure names this one.
+        return before[-1].value
     if after and before and number.start - before[-1].end < after[0].start - number.end:
         return before[-1].value
     if after:
