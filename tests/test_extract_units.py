@@ -9,7 +9,7 @@ from casualty_cli import parse_text
 from casualty_cli.extract.dates import Published, YearContext, find_dates, resolve
 from casualty_cli.extract.lexicon import (_GAP, EXCLUSIVE, _unread_keys, available_languages, load, raw_lexicon,
                                           split_words)
-from casualty_cli.extract.numbers import _FIRST_DIGIT, find_numbers
+from casualty_cli.extract.numbers import _FIRST_DIGIT, find_numbers, glued_units
 
 EN = load("en")
 
@@ -310,3 +310,47 @@ def test_a_lexicons_head_holds_its_top_level_keys(code):
     whole = raw_lexicon(code)
     assert lexicon_head(code) == {key: value for key, value in whole.items() if not isinstance(value, dict)}
     assert lexicon_head(code)["detect"]
+
+
+def _numbers_of(text, code):
+    """The numbers as parse_text reads them, units written together with their number included."""
+    lexicon = load(code)
+    split = split_words(text)
+    return [(n.value, n.round_form, text[n.start:n.end])
+            for n in find_numbers(text, lexicon.scan(text, split), [], glued_units(split, lexicon.scan))]
+
+
+@pytest.mark.parametrize("code, glued, apart", [
+    ("it", "quasi 427mila militari", "quasi 427 mila militari"),
+    ("it", "oltre 1,2mln di proiettili", "oltre 1,2 mln di proiettili"),
+    ("ru", "около 10тыс. солдат", "около 10 тыс. солдат"),
+    ("ru", "уже 646тыс. 400 военных", "уже 646 тыс. 400 военных"),
+    ("ru", "более 5млн снарядов", "более 5 млн снарядов"),
+    ("uk", "майже 12тис. 350 військових", "майже 12 тис. 350 військових"),
+    ("pl", "ponad 300tys. żołnierzy", "ponad 300 tys. żołnierzy"),
+    ("tr", "yaklaşık 20bin asker", "yaklaşık 20 bin asker"),
+])
+def test_a_unit_written_together_with_its_number_multiplies_it(code, glued, apart):
+    # Same value, same roundness (a rest after the unit makes the figure exact), and the unit is part of the span.
+    (value, round_form, span), = _numbers_of(glued, code)
+    assert [(value, round_form)] == [(n[0], n[1]) for n in _numbers_of(apart, code)]
+    assert not span[-1].isdigit() or " " in span  # "427mila", or "646тыс. 400" with its rest
+
+
+@pytest.mark.parametrize("code, text", [
+    ("en", "the 10th day, 155mm shells, every 24h"),
+    ("ru", "за 24ч, калибр 152мм"),
+    ("it", "la squadra 3milano"),  # letters that start with a unit ("mila") but go on are no unit
+])
+def test_other_words_after_digits_are_not_units(code, text):
+    assert all(not n[1] and n[0] < 1000 for n in _numbers_of(text, code))
+
+
+@pytest.mark.parametrize("code, glued, apart", [
+    ("ru", "Всего с начала вторжения Россия потеряла 646тыс. 400 военных.",
+     "Всего с начала вторжения Россия потеряла 646 тыс. 400 военных."),
+    ("uk", "Загалом з початку вторгнення росія втратила 646тис. 400 військових.",
+     "Загалом з початку вторгнення росія втратила 646 тис. 400 військових."),
+])
+def test_a_total_written_with_a_glued_unit_is_the_same_total(code, glued, apart):
+    assert parse_text(glued, language=code).totals == parse_text(apart, language=code).totals != {}

@@ -19,7 +19,7 @@ from .dates import Published, find_dates, parse_iso_date, resolve as resolve_dat
 from .directions import find_directions
 from .language import detect
 from .lexicon import available_languages, load, split_words
-from .numbers import find_numbers
+from .numbers import find_numbers, glued_units
 from .report_date import counting_end, report_dates, year_context
 from .text import Segments
 
@@ -53,7 +53,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
     masked = [(d.start, d.end) for d in dates if d.kind != "weekday"]
     # "in den vergangenen 24 Stunden": a number inside a cue is one of its words, not a figure.
     masked += [(h.start, h.end) for name in ("daily", "previous") for h in hits.all(name) if _DIGIT.search(text, h.start, h.end)]
-    numbers = find_numbers(text, hits, masked)
+    numbers = find_numbers(text, hits, masked, glued_units(split, lex.scan))
     mentions = cands.find_mentions(hits, text)
     indefinite = cands.indefinite_numbers(text, hits, mentions)
     all_numbers = numbers  # in order of their start already

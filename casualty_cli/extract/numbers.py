@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import partial
+from itertools import compress
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import regex
 
 from .lexicon import Hit, Hits
+from .words import Words
 
 MAX_DIGITS = 12  # no loss figure is longer; longer runs of digits are identifiers, not figures
 
@@ -67,11 +69,16 @@ _LEAD = regex.compile(r"(?<![\p{L}\p{N}.,])([0-9]+(?:[.,][0-9]+)?)[ \t\u00a0\u20
 _REST = regex.compile(rf"\.?[ \t\u00a0\u2009\u202f]*([0-9]{{1,3}}(?:(?:{_GROUP}|[.,])[0-9]{{3}})*)(?![0-9]|[.,][0-9])")
 
 
-def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = None) -> list[Number]:
-    """Every number in the text, in order, outside the masked spans (dates)."""
+def find_numbers(text: str, hits: Hits, masked: list[tuple[int, int]] | None = None,
+                 glued: list[Hit] | None = None) -> list[Number]:
+    """Every number in the text, in order, outside the masked spans (dates).
+
+    `glued`: the units written together with their number (glued_units), read as the units standing apart are."""
     found: list[Number] = []
     taken = Intervals(masked or [])
     multiplied = hits.all("multiplier")
+    if glued:
+        multiplied = sorted(multiplied + glued)
     if multiplied:
         _multiplied(text, hits, multiplied, found, taken)
     # From here on the taken spans are only read: look their overlaps up instead of looping over spans.
@@ -158,6 +165,32 @@ def _multiplied(text: str, hits: Hits, multiplied: list[Hit], found: list[Number
             break
         found.append(Number(int(round(value)), start, end, round_form=not exact))
         taken.add(start, end)
+
+
+_GLUED = re.compile(r"\d+([^\W\d_]+)")
+_FIRST_CHAR = itemgetter(0)
+
+
+def glued_units(words: Words, scan: Callable[[str], Hits]) -> list[Hit]:
+    """The units of thousands and millions written together with their number ("427mila", "10тыс.", "5млн"), as
+    multiplier hits: the number before them is then read as before a unit standing apart ("427 mila").
+
+    Only the language's own unit words count (`scan`: its phrase scan, asked about the letters after the digits),
+    so "10th", "155mm" or "24h" stay what they are. Words starting with a digit are picked out in C; most of them
+    are plain numbers and cost one isdigit()."""
+    units: list[Hit] = []
+    for word, start in compress(zip(words.words, words.starts), map(str.isdigit, map(_FIRST_CHAR, words.words))):
+        if word.isdigit():
+            continue
+        glued = _GLUED.fullmatch(word)
+        if glued is None:
+            continue
+        letters = glued.group(1)
+        found = scan(letters).all("multiplier")
+        # The unit is the whole rest of the word: "5млнов" is no unit.
+        if found and found[0].start == 0 and found[0].end == len(letters):
+            units.append(Hit(start + glued.start(1), start + len(word), found[0].value))
+    return units
 
 
 _BLANKS = regex.compile(r"[ \t\u00a0\u2009\u202f]{0,2}")
