@@ -440,3 +440,51 @@ def test_the_days_figure_beside_the_total(lang, text):
     report = parse_text(text, published="2025-06-01")
     assert report.language == lang
     assert (report.daily.get("personnel"), report.totals.get("personnel")) == (1090, 1150320)
+
+
+# A sentence naming Ukraine's soldiers is about Ukraine's losses and gives no figure of the report, unless they are
+# the ones destroying: then the figures are the report's. Any word of losing, a Russian subject, or Ukraine's
+# soldiers being counted keeps the sentence out.
+UKRAINE_DESTROYING = [
+    ("en", "Since the full-scale invasion began, Ukrainian troops have destroyed 10,140 Russian tanks and 21,030 "
+           "armoured combat vehicles."),
+    ("uk", "З початку повномасштабного вторгнення бійці української армії знищили 10 140 танків та 21 030 бойових "
+           "броньованих машин."),
+    ("ru", "С начала полномасштабного вторжения бойцы украинской армии уничтожили 10 140 танков и 21 030 боевых "
+           "бронированных машин."),
+    ("de", "Seit Beginn der Invasion haben ukrainische Soldaten 10.140 russische Panzer und 21.030 gepanzerte "
+           "Fahrzeuge zerstört."),
+    ("fr", "Depuis le début de l'invasion, les soldats ukrainiens ont détruit 10 140 chars et 21 030 véhicules "
+           "blindés russes."),
+    ("es", "Desde el inicio de la invasión, los soldados ucranianos han destruido 10.140 tanques y 21.030 vehículos "
+           "blindados rusos."),
+    ("it", "Dall'inizio dell'invasione i soldati ucraini hanno distrutto 10.140 carri armati e 21.030 veicoli "
+           "corazzati russi."),
+    ("pl", "Od początku inwazji ukraińscy żołnierze zniszczyli 10 140 rosyjskich czołgów i 21 030 bojowych wozów "
+           "opancerzonych."),
+    ("tr", "İşgalin başından bu yana Ukraynalı askerler 10.140 Rus tankını ve 21.030 zırhlı muharebe aracını imha "
+           "etti."),
+]
+UKRAINE_LOSING = [
+    ("en", "Since the full-scale invasion began, Ukrainian troops have lost 10,140 tanks and 21,030 armoured combat "
+           "vehicles."),
+    ("en", "Since the invasion began, Ukrainian troops destroyed a bridge but lost 10,140 tanks and 21,030 armoured "
+           "combat vehicles."),
+    ("en", "Since the invasion began, Russian forces say they destroyed 10,140 tanks of Ukrainian troops and "
+           "destroyed 21,030 armoured combat vehicles."),
+    ("uk", "З початку вторгнення втрати ЗСУ становлять 10 140 танків, знищено 21 030 бойових броньованих машин."),
+    ("ru", "С начала вторжения уничтожено до 10 140 украинских военных, уничтожены 21 030 боевых бронированных "
+           "машин."),
+    ("de", "Seit Beginn der Invasion haben ukrainische Soldaten 10.140 Panzer verloren, 21.030 gepanzerte Fahrzeuge "
+           "wurden zerstört."),
+]
+
+
+@pytest.mark.parametrize("lang, text", UKRAINE_DESTROYING)
+def test_ukraines_forces_destroying_give_the_reports_figures(lang, text):
+    assert parse_text(text, language=lang).totals == {"tanks": 10140, "afv": 21030}
+
+
+@pytest.mark.parametrize("lang, text", UKRAINE_LOSING)
+def test_ukraines_own_losses_give_no_figures(lang, text):
+    assert parse_text(text, language=lang).totals == {}

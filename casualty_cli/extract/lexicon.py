@@ -329,6 +329,7 @@ _LISTS = {
     ("dates", "report_verbs"): "report_verb", ("dates", "previous_day"): "previous_day",
     ("dates", "loss_day"): "loss_day", ("dates", "past_day"): "past_day", ("dates", "war_day"): "war_day",
     ("claims", "ukraine_side"): "ukraine_side", ("claims", "not_losses"): "not_losses",
+    ("claims", "destroying"): "side_destroying", ("claims", "losing"): "side_losing",
     ("claims", "persons"): "claim_persons", ("claims", "ukrainian_forces"): "ukrainian_forces",
     ("claims", "russian_forces"): "russian_forces", ("claims", "own_side"): "own_side",
     ("claims", "enemy_side"): "enemy_side", ("claims", "back_reference"): "back_reference",
