@@ -93,7 +93,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
 
 def _ukraine_destroying(text: str, hits: Hits, sentence: Segment, side: Hit) -> bool:
     """Whether Ukraine's forces, named by `side`, are the ones destroying in their sentence ("Ukrainian troops have
-    destroyed 9,615 tanks", "Українські захисники знищили ..."): its figures are then the report's, not Ukraine's
+    destroyed 9,615 tanks", "бійці української армії знищили ..."): its figures are then the report's, not Ukraine's
     losses. Narrow on purpose, as a sentence about Ukraine's losses must stay out of the figures: the phrase is the
     first side named, a destroying verb follows it before Russia's forces are named, it is not itself counted
     ("300 Ukrainian soldiers"), and no word of losing stands anywhere in the sentence."""
