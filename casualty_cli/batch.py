@@ -319,6 +319,12 @@ def _stop_pool(pool) -> None:
     for process in processes:
         with contextlib.suppress(Exception):
             process.join(timeout=5)
+    # The pool's manager thread closes its wake-up pipe as it ends; at exit, Python wakes every such thread
+    # through that pipe without a lock, and a pipe closed in between printed "Exception ignored ... Bad file
+    # descriptor" after "casualty: interrupted". Waiting for the thread here leaves nothing to race at exit.
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(timeout=5)
 
 
 @contextlib.contextmanager
