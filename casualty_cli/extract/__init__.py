@@ -12,16 +12,16 @@ from operator import itemgetter
 from ..model import GENERAL_STAFF, Report, Span
 from . import candidates as cands
 from . import resolve
-from .context import drop_context
+from .context import drop_context, ukraine_loss_sentences
 from .checks import cross_checks
 from .claims import claim_date, find_claims
 from .dates import Published, find_dates, parse_iso_date, resolve as resolve_date
 from .directions import find_directions
 from .language import detect
-from .lexicon import Hit, Hits, available_languages, load, split_words
+from .lexicon import available_languages, load, split_words
 from .numbers import find_numbers, glued_units
 from .report_date import counting_end, report_dates, year_context
-from .text import Segment, Segments
+from .text import Segments
 
 __all__ = ["parse_text", "parse_iso_date", "available_languages", "MAX_TEXT"]
 
@@ -66,8 +66,7 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
 
     claims, claim_sentences = find_claims(text, lex, hits, segments, numbers,
                                           claim_date(dates, lambda m: resolve_date(m, ctx)))
-    ukraine_sentences = {segments.sentence_index(h.start) for h in hits.all("ukraine_side")
-                         if not _ukraine_destroying(text, hits, segments.sentence_at(h.start), h)}
+    ukraine_sentences = ukraine_loss_sentences(text, hits, segments)
     found = cands.build(text, hits, segments, all_numbers, mentions, indefinite_starts)
     found = drop_context(hits, segments, found, claim_sentences | ukraine_sentences, dates, code)
     found = resolve.assign_cues(hits, segments, found)
@@ -90,17 +89,3 @@ def parse_text(text: str, *, published: date | str | None = None, language: str 
         text, hits, segments, dates, ctx.with_epoch(epoch), chosen, claim_sentences)
     return report
 
-
-def _ukraine_destroying(text: str, hits: Hits, sentence: Segment, side: Hit) -> bool:
-    """Whether Ukraine's forces, named by `side`, are the ones destroying in their sentence ("Ukrainian troops have
-    destroyed 9,615 tanks", "бійці української армії знищили ..."): its figures are then the report's, not Ukraine's
-    losses. Narrow on purpose, as a sentence about Ukraine's losses must stay out of the figures: the phrase is the
-    first side named, a destroying verb follows it before Russia's forces are named, it is not itself counted
-    ("300 Ukrainian soldiers"), and no word of losing stands anywhere in the sentence."""
-    start, end = sentence
-    if hits.has("side_losing", start, end) or hits.has("russian_forces", start, side.start):
-        return False
-    if text[max(start, side.start - 16):side.start].rstrip()[-1:].isdigit():
-        return False  # "до 300 українських військових": Ukraine's soldiers counted
-    verbs = hits.find("side_destroying", side.end, end)
-    return bool(verbs) and not hits.has("russian_forces", side.end, verbs[0].start)

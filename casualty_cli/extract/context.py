@@ -21,8 +21,8 @@ from bisect import bisect_left
 
 from .candidates import Candidate
 from .dates import DateMention
-from .lexicon import Hits, load, normalize
-from .text import Segments
+from .lexicon import Hit, Hits, load, normalize
+from .text import Segment, Segments
 
 
 class Beside:
@@ -489,3 +489,25 @@ def _continues_loss_sentence(hits: Hits, segments: Segments, c: Candidate) -> bo
     cued = hits.has("daily", sentence.start, sentence.end) or hits.has("total", sentence.start, sentence.end) \
         or hits.has("previous", sentence.start, sentence.end)
     return cued and hits.has("loss", before.start, before.end)
+
+
+def ukraine_loss_sentences(text: str, hits: Hits, segments: Segments) -> set[int]:
+    """The sentences about Ukraine's own losses ("Ukraine had lost", "українських військових"): their figures are
+    no report's. A sentence where Ukraine's forces are the ones destroying stays the report's."""
+    return {segments.sentence_index(h.start) for h in hits.all("ukraine_side")
+            if not _ukraine_destroying(text, hits, segments.sentence_at(h.start), h)}
+
+
+def _ukraine_destroying(text: str, hits: Hits, sentence: Segment, side: Hit) -> bool:
+    """Whether Ukraine's forces, named by `side`, are the ones destroying in their sentence ("Ukrainian troops have
+    destroyed 9,615 tanks", "бійці української армії знищили ..."): its figures are then the report's, not Ukraine's
+    losses. Narrow on purpose, as a sentence about Ukraine's losses must stay out of the figures: the phrase is the
+    first side named, a destroying verb follows it before Russia's forces are named, it is not itself counted
+    ("300 Ukrainian soldiers"), and no word of losing stands anywhere in the sentence."""
+    start, end = sentence
+    if hits.has("side_losing", start, end) or hits.has("russian_forces", start, side.start):
+        return False
+    if text[max(start, side.start - 16):side.start].rstrip()[-1:].isdigit():
+        return False  # "до 300 українських військових": Ukraine's soldiers counted
+    verbs = hits.find("side_destroying", side.end, end)
+    return bool(verbs) and not hits.has("russian_forces", side.end, verbs[0].start)
