@@ -156,12 +156,7 @@ def parse(inputs, published, language, encoding, fmt, output, evidence, max_byte
             yield record
 
     with _one_line_errors(debug):
-        produced = records()
-        if output:
-            # A file is replaced only by something: when every input failed, an existing one stays as it was.
-            produced = list(produced)
-            if not produced and state["failed"]:
-                sys.exit(ExitStatus.INPUT_FAILED)
+        produced = _kept_if_all_failed(records(), output, state)
         with _destination(output, env) as (out, color):
             _write(produced, fmt, out, color=color, evidence=evidence)
     if state["undated"]:
@@ -254,6 +249,17 @@ def _named_or_piped(inputs: tuple[str, ...], env: Environment, command: str) -> 
     if env.stdin_isatty:
         raise click.UsageError(f"no input: name a file, or pipe text in (e.g. `cat article.txt | casualty {command}`)")
     return ("-",)
+
+
+def _kept_if_all_failed(produced, output: str | None, state: dict):
+    """Records bound for a file are collected first: a file is replaced only by something, so when every input
+    failed (`state["failed"]`, counted while the records are made) an existing one stays as it was."""
+    if not output:
+        return produced
+    produced = list(produced)
+    if not produced and state["failed"]:
+        sys.exit(ExitStatus.INPUT_FAILED)
+    return produced
 
 
 def _chosen_format(fmt: str, env: Environment, output: str | None) -> str:
@@ -490,11 +496,7 @@ def check(inputs, reference_spec, fail_on, published, language, encoding, fmt, o
                 state["unverified"] = state["unverified"] or result.unverified
                 yield result
 
-        produced = results()
-        if output:
-            produced = list(produced)
-            if not produced and state["failed"]:
-                sys.exit(ExitStatus.INPUT_FAILED)
+        produced = _kept_if_all_failed(results(), output, state)
         with _destination(output, env) as (out, color):
             if fmt == "jsonl":
                 from . import render
